@@ -1,0 +1,1 @@
+"""Text layers: normalisation, sentences, tokens and clitics, phrase matching."""

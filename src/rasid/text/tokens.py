@@ -1,0 +1,100 @@
+"""Tokenisation with Arabic clitic analysis.
+
+Tokens are runs of letters/digits in the normalised view, mapped back to raw
+offsets. Arabic words carry proclitics (و ف ب ل ك and the article ال) and
+enclitic pronouns; ``clitic_candidates`` lists the readings a lexicon lookup
+should try, from the whole word to the most stripped, since a word such as
+بنغازي starts with a letter that only looks like a clitic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasid.doc import Doc, Token
+from rasid.pipeline import stage
+from rasid.resources import Resources
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\w\u0600-\u06ff]+", re.UNICODE)
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+MIN_STEM = 2
+
+
+def clitic_candidates(word: str) -> list[tuple[int, str, bool]]:
+    """Readings of a normalised word as (chars stripped before the stem, stem, had_article).
+
+    The first reading is the word itself. Stems never carry the article:
+    "والجيش" -> (3, "جيش", True); "للجيش" (ل + الجيش) -> (2, "جيش", True);
+    "بنغازي" -> (0, "بنغازي", False) and (1, "نغازي", False).
+    """
+    out: list[tuple[int, str, bool]] = [(0, word, False)]
+    seen = {(word, False)}
+
+    def add(cut: int, stem: str, had_article: bool) -> None:
+        if len(stem) >= MIN_STEM and (stem, had_article) not in seen:
+            seen.add((stem, had_article))
+            out.append((cut, stem, had_article))
+
+    for c in (0, 1) if word[:1] in CONJUNCTIONS else (0,):
+        for p in (0, 1) if word[c : c + 1] in PREPOSITIONS else (0,):
+            cut = c + p
+            rest = word[cut:]
+            if cut:
+                add(cut, rest, False)
+            if rest.startswith(ARTICLE):
+                add(cut + 2, rest[2:], True)
+            elif p and word[c] == "ل" and rest.startswith("ل"):
+                add(cut + 1, rest[1:], True)  # للجيش = ل + الجيش
+    return out
+
+
+_DEFAULT_STRIP = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)(?=..)")
+
+
+def default_analysis(word: str) -> tuple[str, str]:
+    """(prefix, base): strip proclitics only where an article makes the reading safe."""
+    m = _DEFAULT_STRIP.match(word)
+    if not m:
+        return "", word
+    return word[: m.end()], word[m.end() :]
+
+
+def base_form(word: str) -> str:
+    """Strip one leading article ال (the form lexicon keys use for each word)."""
+    return word[2:] if word.startswith(ARTICLE) and len(word) > 3 else word
+
+
+def suffix_candidates(stem: str) -> list[str]:
+    """The stem and, where long enough, the stem with one pronoun suffix removed."""
+    out = [stem]
+    for suf in PRONOUN_SUFFIXES:
+        if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            s = stem[: -len(suf)]
+            out.append(s)
+            if s.endswith("ت"):  # ta marbuta before a suffix: قائدته -> قائده
+                out.append(s[:-1] + "ه")
+    return out
+
+
+def tokenize(doc: Doc) -> list[Token]:
+    toks: list[Token] = []
+    sent_i = 0
+    sents = doc.sentences
+    for m in _WORD.finditer(doc.norm):
+        rs, re_ = doc.raw_span(m.start(), m.end())
+        while sent_i + 1 < len(sents) and sents[sent_i + 1].start <= rs:
+            sent_i += 1
+        w = m.group(0)
+        prefix, base = default_analysis(w)
+        toks.append(Token(rs, re_, doc.text[rs:re_], norm=w, base=base, prefix=prefix, index=len(toks), sentence=sent_i))
+    return toks
+
+
+@stage("tokens", requires=("sentences",), assigns=("tokens",))
+def tokens_stage(doc: Doc, resources: Resources) -> None:
+    """Assign ``doc.tokens``."""
+    doc.tokens = tokenize(doc)
