@@ -15,7 +15,8 @@ from rasid.doc import Doc, Token
 from rasid.pipeline import stage
 from rasid.resources import Resources
 
-_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\w\u0600-\u06ff]+", re.UNICODE)
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W_]+")
+_MARKS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "ـ"}
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -86,6 +87,8 @@ def tokenize(doc: Doc) -> list[Token]:
     sents = doc.sentences
     for m in _WORD.finditer(doc.norm):
         rs, re_ = doc.raw_span(m.start(), m.end())
+        while re_ < len(doc.text) and doc.text[re_] in _MARKS:  # trailing diacritics belong to the word
+            re_ += 1
         while sent_i + 1 < len(sents) and sents[sent_i + 1].start <= rs:
             sent_i += 1
         w = m.group(0)
