@@ -21,7 +21,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-CORPUS = [SHARED / "data" / "corpus" / "libya_articles.jsonl", SHARED / "data" / "corpus" / "other_conflicts_articles.jsonl"]
+CORPUS = [
+    SHARED / "data" / "corpus" / "libya_articles.jsonl",
+    SHARED / "data" / "corpus" / "other_conflicts_articles.jsonl",
+]
 GOLD = [SHARED / "gold" / "seeds.jsonl", *sorted((REPO / "devgold").glob("*.jsonl"))]
 PETRARCH_VERBS = SHARED / "data" / "events" / "universalpetrarch_arabic" / "verbs_assualt_only.txt"
 
@@ -57,7 +60,9 @@ class DictionaryCoder:
         out = []
         for s, e in split_sentences(text):
             toks = set(norm(text[s:e]).split())
-            stems = toks | {t[1:] for t in toks if t[:1] in "وفبل"} | {t[2:] for t in toks if t.startswith("ال")}
+            stems = (
+                toks | {t[1:] for t in toks if t[:1] in "وفبل"} | {t[2:] for t in toks if t.startswith("ال")}
+            )
             if stems & self.words:
                 out.append(
                     {
@@ -84,10 +89,14 @@ def child(system: str, limit: int | None) -> dict:
         from rasid.ingest.readers import parse_date
 
         pipe = Pipeline()
-        pipe.make_doc(arts[0]["text"], ArticleMeta(published=parse_date(arts[0]["published"])))  # load resources
+        pipe.make_doc(
+            arts[0]["text"], ArticleMeta(published=parse_date(arts[0]["published"]))
+        )  # load resources
 
         def run(a: dict) -> int:
-            return len(pipe.extract(a["text"], ArticleMeta(a["id"], published=parse_date(a.get("published")))))
+            return len(
+                pipe.extract(a["text"], ArticleMeta(a["id"], published=parse_date(a.get("published"))))
+            )
     else:
         coder = DictionaryCoder()
 
@@ -127,7 +136,13 @@ def gold_scores(system: str) -> dict:
             preds = {g.id: coder.extract(g.text, g.published, g.id) for g in golds}
         articles += score(golds, preds).articles
     rep = Report(articles)
-    return {"precision": rep.precision, "recall": rep.recall, "f1": rep.f1, "not_event_hits": rep.not_event_hits, "gold_articles": len(articles)}
+    return {
+        "precision": rep.precision,
+        "recall": rep.recall,
+        "f1": rep.f1,
+        "not_event_hits": rep.not_event_hits,
+        "gold_articles": len(articles),
+    }
 
 
 def machine() -> str:
@@ -154,7 +169,9 @@ def main() -> int:
         return 0
     rows = []
     for system in ("rasid", "dictionary"):
-        cmd = [sys.executable, __file__, "--child", system] + (["--limit", str(args.limit)] if args.limit else [])
+        cmd = [sys.executable, __file__, "--child", system] + (
+            ["--limit", str(args.limit)] if args.limit else []
+        )
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout)
         res.update(gold_scores(system))

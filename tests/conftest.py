@@ -13,7 +13,9 @@ SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
 CORPUS = SHARED / "data" / "corpus"
 
 
-def corpus_articles(n: int | None = None, files: tuple[str, ...] = ("libya_articles.jsonl", "other_conflicts_articles.jsonl")):
+def corpus_articles(
+    n: int | None = None, files: tuple[str, ...] = ("libya_articles.jsonl", "other_conflicts_articles.jsonl")
+):
     """Up to ``n`` corpus records, taken round-robin from the corpus files."""
     streams = []
     for f in files:

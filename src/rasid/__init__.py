@@ -41,7 +41,9 @@ def analyse(
     title: str | None = None,
 ) -> Doc:
     """Run the pipeline on one article; return the annotated ``Doc``."""
-    meta = ArticleMeta(article_id=article_id, title=title, published=_as_date(published), outlet=outlet, url=url)
+    meta = ArticleMeta(
+        article_id=article_id, title=title, published=_as_date(published), outlet=outlet, url=url
+    )
     return _pipeline().make_doc(text, meta)
 
 

@@ -38,18 +38,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"rasid {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    ex = sub.add_parser("extract", help="read articles (.txt, .jsonl, .html, or folders of them) and extract events")
+    ex = sub.add_parser(
+        "extract", help="read articles (.txt, .jsonl, .html, or folders of them) and extract events"
+    )
     ex.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    ex.add_argument("--published", type=_date, help="publication date for articles that do not carry one (YYYY-MM-DD)")
-    ex.add_argument("--db", type=Path, default=None, help=f"SQLite store to write to (default: {default_db_path()})")
+    ex.add_argument(
+        "--published", type=_date, help="publication date for articles that do not carry one (YYYY-MM-DD)"
+    )
+    ex.add_argument(
+        "--db", type=Path, default=None, help=f"SQLite store to write to (default: {default_db_path()})"
+    )
     ex.add_argument("--no-store", action="store_true", help="do not write to the store; only print")
-    ex.add_argument("--format", choices=["jsonl", "table", "csv", "geojson"], default="jsonl", help="how to print the events (default: jsonl)")
+    ex.add_argument(
+        "--format",
+        choices=["jsonl", "table", "csv", "geojson"],
+        default="jsonl",
+        help="how to print the events (default: jsonl)",
+    )
     ex.add_argument("-o", "--output", type=Path, help="write the events to this file instead of the screen")
     ex.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
     ex.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
 
     ev = sub.add_parser("events", help="list stored events, with filters")
-    ev.add_argument("--db", type=Path, default=None, help=f"SQLite store to read (default: {default_db_path()})")
+    ev.add_argument(
+        "--db", type=Path, default=None, help=f"SQLite store to read (default: {default_db_path()})"
+    )
     ev.add_argument("--from", dest="date_from", type=_date, help="events on or after this date")
     ev.add_argument("--to", dest="date_to", type=_date, help="events on or before this date")
     ev.add_argument("--place", help="place name (English or Arabic), admin1 or country")
@@ -95,7 +108,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     items = read_articles(args.paths, published=args.published, max_chars=options.max_article_chars)
     stats = run_batch(
-        items, store, options, jobs=args.jobs, on_events=on_events, on_problem=on_problem,
+        items,
+        store,
+        options,
+        jobs=args.jobs,
+        on_events=on_events,
+        on_problem=on_problem,
         progress=Progress(True if args.progress else None),
     )
     if args.format == "table":
@@ -107,7 +125,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     where = f"stored in {store.path}" if store is not None else "not stored (--no-store)"
     summary = (
         f"rasid: {stats.articles} articles, {stats.events} events, {where}"
-        + (f" ({stats.new} new, {stats.replaced} replaced, {stats.unchanged} unchanged)" if store is not None else "")
+        + (
+            f" ({stats.new} new, {stats.replaced} replaced, {stats.unchanged} unchanged)"
+            if store is not None
+            else ""
+        )
         + (f"; {len(stats.problems)} inputs skipped" if stats.problems else "")
     )
     print(summary, file=sys.stderr)
@@ -127,7 +149,11 @@ def cmd_events(args: argparse.Namespace) -> int:
         rows = store.events(
             date_from=args.date_from.isoformat() if args.date_from else None,
             date_to=args.date_to.isoformat() if args.date_to else None,
-            place=args.place, actor=args.actor, event_type=args.event_type, article_id=args.article, limit=args.limit,
+            place=args.place,
+            actor=args.actor,
+            event_type=args.event_type,
+            article_id=args.article,
+            limit=args.limit,
         )
     if args.format == "table":
         print(to_table(rows))
@@ -146,7 +172,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return 2
     reports = evaluate_files(args.gold)
     if args.json:
-        print(json.dumps({k: r.to_dict(details=not args.brief) for k, r in reports.items()}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {k: r.to_dict(details=not args.brief) for k, r in reports.items()},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         print("\n\n".join(format_report(k, r, details=not args.brief) for k, r in reports.items()))
     return 0

@@ -224,7 +224,15 @@ class Doc:
     def all_spans(self) -> list[Span]:
         """Every span of every layer (for invariant checks)."""
         out: list[Span] = []
-        for layer in (self.sentences, self.tokens, self.times, self.places, self.actors, self.quotes, self.triggers):
+        for layer in (
+            self.sentences,
+            self.tokens,
+            self.times,
+            self.places,
+            self.actors,
+            self.quotes,
+            self.triggers,
+        ):
             out.extend(layer)
         return out
 

@@ -44,7 +44,9 @@ STAGE_MODULES: dict[str, str] = {
 }
 
 
-def stage(name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()) -> Callable[[StageFn], StageFn]:
+def stage(
+    name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()
+) -> Callable[[StageFn], StageFn]:
     """Register a pipeline stage."""
 
     def deco(fn: StageFn) -> StageFn:

@@ -53,7 +53,7 @@ def test_perfect_predictions_score_one(gold):
     rep = score(gold, perfect_predictions(gold))
     assert rep.f1 == 1.0
     assert rep.fp == 0 and rep.not_event_hits == 0
-    for name, (acc, n) in rep.attribute_accuracy().items():
+    for name, (acc, _n) in rep.attribute_accuracy().items():
         assert acc == 1.0, name
 
 
@@ -66,7 +66,11 @@ def test_no_predictions_miss_every_required_event(gold):
 def test_wrong_subtype_is_half_credit_and_wrong_type_no_match(gold):
     preds = perfect_predictions(gold)
     art = gold[0]
-    req = [i for i, e in enumerate(art.events) if e["required"] and e["types"][0][0] == "Explosions/Remote violence"][0]
+    req = [
+        i
+        for i, e in enumerate(art.events)
+        if e["required"] and e["types"][0][0] == "Explosions/Remote violence"
+    ][0]
     p = preds[art.id][req]
     p["sub_event_type"] = "Shelling/artillery/missile attack"
     rep = score(gold, preds)
@@ -88,7 +92,15 @@ def test_prediction_on_not_event_passage_is_a_hit(gold):
     preds = copy.deepcopy(perfect_predictions(gold))
     art = gold[0]
     s, t = locate(art.text, art.not_events[0])[0]
-    preds[art.id].append({"event_type": "Battles", "sub_event_type": "Armed clash", "evidence": art.text[s:t], "evidence_start": s, "evidence_end": t})
+    preds[art.id].append(
+        {
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "evidence": art.text[s:t],
+            "evidence_start": s,
+            "evidence_end": t,
+        }
+    )
     rep = score(gold, preds)
     assert rep.not_event_hits == 1 and rep.fp == 1
 
@@ -105,8 +117,27 @@ def test_duplicate_predictions_count_once():
     from rasid.evaluate.gold import GoldArticle
 
     text = "قصفت الطائرات مدينة درنة أمس."
-    g = GoldArticle("a", text, "2015-07-21", [{"id": "e1", "required": True, "types": [["Explosions/Remote violence", "Air/drone strike"]], "date": None, "evidence": "قصفت الطائرات"}], [])
-    p = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "evidence_start": 0, "evidence_end": len(text)}
+    g = GoldArticle(
+        "a",
+        text,
+        "2015-07-21",
+        [
+            {
+                "id": "e1",
+                "required": True,
+                "types": [["Explosions/Remote violence", "Air/drone strike"]],
+                "date": None,
+                "evidence": "قصفت الطائرات",
+            }
+        ],
+        [],
+    )
+    p = {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "evidence_start": 0,
+        "evidence_end": len(text),
+    }
     rep = score([g], {"a": [p, dict(p)]})
     assert rep.tp == 1 and rep.fp == 1
 

@@ -31,7 +31,12 @@ def test_utf16_and_bom():
 
 @pytest.mark.parametrize(
     "data,reason",
-    [(b"", "empty"), (b"   \n", "empty"), (bytes(range(256)) * 10, "binary"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (bytes(range(256)) * 10, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
 )
 def test_unreadable_bytes(data, reason):
     with pytest.raises(InputProblem, match=reason):
@@ -40,7 +45,9 @@ def test_unreadable_bytes(data, reason):
 
 def test_non_arabic_and_huge_text():
     with pytest.raises(InputProblem, match="not Arabic"):
-        check_article_text("The Libyan National Army said on Sunday it had struck the air college in Misrata. " * 3, 10_000)
+        check_article_text(
+            "The Libyan National Army said on Sunday it had struck the air college in Misrata. " * 3, 10_000
+        )
     with pytest.raises(InputProblem, match="too long"):
         check_article_text(ARABIC * 1000, 10_000)
 
@@ -50,14 +57,24 @@ def _write_batch(tmp: Path) -> None:
     (tmp / "cp1256.txt").write_bytes(ARABIC.encode("cp1256"))
     (tmp / "empty.txt").write_bytes(b"")
     (tmp / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (tmp / "english.txt").write_text("Clashes erupted in Tripoli on Tuesday between rival militias. " * 5, encoding="utf-8")
-    (tmp / "broken.html").write_text("<html><body><div><p>" + ARABIC + "<script>alert(1)</script><p><b>" * 50, encoding="utf-8")
+    (tmp / "english.txt").write_text(
+        "Clashes erupted in Tripoli on Tuesday between rival militias. " * 5, encoding="utf-8"
+    )
+    (tmp / "broken.html").write_text(
+        "<html><body><div><p>" + ARABIC + "<script>alert(1)</script><p><b>" * 50, encoding="utf-8"
+    )
     (tmp / "hostile.html").write_text("<html>" + "<div>" * 20000 + "</html>", encoding="utf-8")
     lines = [
-        json.dumps({"id": "j1", "text": ARABIC, "published": "2015-07-21", "outlet": "Asharq Al-Awsat"}, ensure_ascii=False),
+        json.dumps(
+            {"id": "j1", "text": ARABIC, "published": "2015-07-21", "outlet": "Asharq Al-Awsat"},
+            ensure_ascii=False,
+        ),
         "{not json",
         json.dumps({"id": "j2", "title": "no text"}),
-        json.dumps({"id": "j3", "text": ARABIC.replace("ليبيا", "مصر"), "published": "2015-07-22"}, ensure_ascii=False),
+        json.dumps(
+            {"id": "j3", "text": ARABIC.replace("ليبيا", "مصر"), "published": "2015-07-22"},
+            ensure_ascii=False,
+        ),
     ]
     (tmp / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -66,7 +83,12 @@ def test_batch_reports_each_bad_input_and_goes_on(tmp_path):
     _write_batch(tmp_path)
     items = list(read_articles([tmp_path, tmp_path / "missing.txt"]))
     arts = [i for i in items if isinstance(i, Article)]
-    probs = {Path(p.source.split(":")[0]).name + (":" + p.source.split(":")[1] if ":" in p.source else ""): p.reason for p in items if isinstance(p, Problem)}
+    probs = {
+        Path(p.source.split(":")[0]).name
+        + (":" + p.source.split(":")[1] if ":" in p.source else ""): p.reason
+        for p in items
+        if isinstance(p, Problem)
+    }
     assert {a.id for a in arts} >= {"good", "cp1256", "j1", "j3", "broken"}
     assert "empty" in probs["empty.txt"]
     assert "binary" in probs["binary.txt"]
@@ -78,7 +100,9 @@ def test_batch_reports_each_bad_input_and_goes_on(tmp_path):
 
 
 def _run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "rasid.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "rasid.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
 
 
 def test_cli_extract_is_idempotent_and_replaces_changed_articles(tmp_path):

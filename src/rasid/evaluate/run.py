@@ -15,7 +15,9 @@ from rasid.pipeline import Pipeline
 def predict(golds: list[GoldArticle], pipeline: Pipeline) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for g in golds:
-        meta = ArticleMeta(article_id=g.id, published=parse_date(g.published), outlet=g.outlet, url=g.url, source=g.source)
+        meta = ArticleMeta(
+            article_id=g.id, published=parse_date(g.published), outlet=g.outlet, url=g.url, source=g.source
+        )
         out[g.id] = [e.to_dict() for e in pipeline.make_doc(g.text, meta).events]
     return out
 
@@ -53,7 +55,9 @@ def format_report(name: str, rep: Report, details: bool = True) -> str:
             lines += [f"  {m['article']} {m['gold']}: {m['evidence'][:90]}" for m in d["missed"]]
         if d["false_positive_list"]:
             lines.append("false positives:")
-            lines += [f"  {f['article']} [{f['type']}] {f['evidence'][:90]}" for f in d["false_positive_list"]]
+            lines += [
+                f"  {f['article']} [{f['type']}] {f['evidence'][:90]}" for f in d["false_positive_list"]
+            ]
         if d["not_event_hit_list"]:
             lines.append("not-event passages coded as events:")
             lines += [f"  {f['article']}: {f['passage'][:90]}" for f in d["not_event_hit_list"]]

@@ -23,7 +23,16 @@ from rasid.evaluate.gold import GoldArticle, locate
 from rasid.text.normalise import norm
 
 MAX_EVIDENCE = 600
-ATTRIBUTES = ("sub_event_type", "date", "location", "actor1", "actor2", "civilian_targeting", "fatalities", "claimed_by")
+ATTRIBUTES = (
+    "sub_event_type",
+    "date",
+    "location",
+    "actor1",
+    "actor2",
+    "civilian_targeting",
+    "fatalities",
+    "claimed_by",
+)
 
 
 def _d(s: str | None) -> dt.date | None:
@@ -255,12 +264,22 @@ class Report:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "not_event_hits": self.not_event_hits,
-            "attributes": {k: {"accuracy": round(v, 4), "n": n} for k, (v, n) in self.attribute_accuracy().items()},
+            "attributes": {
+                k: {"accuracy": round(v, 4), "n": n} for k, (v, n) in self.attribute_accuracy().items()
+            },
         }
         if details:
-            d["missed"] = [{"article": a.id, "gold": g["id"], "evidence": g["evidence"]} for a in self.articles for g in a.misses]
+            d["missed"] = [
+                {"article": a.id, "gold": g["id"], "evidence": g["evidence"]}
+                for a in self.articles
+                for g in a.misses
+            ]
             d["false_positive_list"] = [
-                {"article": a.id, "type": f"{p.get('event_type')} / {p.get('sub_event_type')}", "evidence": p.get("evidence", "")[:200]}
+                {
+                    "article": a.id,
+                    "type": f"{p.get('event_type')} / {p.get('sub_event_type')}",
+                    "evidence": p.get("evidence", "")[:200],
+                }
                 for a in self.articles
                 for p in a.false_positives
             ]
@@ -270,7 +289,11 @@ class Report:
                 for passage, p in a.not_event_predictions
             ]
             d["attribute_errors"] = [
-                {"article": a.id, "gold": gid, "wrong": [k for k, v in attribute_scores(p, g).items() if v is False]}
+                {
+                    "article": a.id,
+                    "gold": gid,
+                    "wrong": [k for k, v in attribute_scores(p, g).items() if v is False],
+                }
                 for a in self.articles
                 for gid, p, _ in a.matches
                 for g in [a.gold_events[gid]]

@@ -48,7 +48,12 @@ def to_acled_csv(events: Iterable[dict[str, Any]]) -> str:
             if col == "fatalities" and v is None:
                 v = 0
             row.append("" if v is None else v)
-        row += [e.get("date_end") or "", "; ".join(e.get("claimed_by") or []), e.get("article_id", ""), e.get("url") or ""]
+        row += [
+            e.get("date_end") or "",
+            "; ".join(e.get("claimed_by") or []),
+            e.get("article_id", ""),
+            e.get("url") or "",
+        ]
         w.writerow(row)
     return buf.getvalue()
 
@@ -61,7 +66,11 @@ def to_geojson(events: Iterable[dict[str, Any]]) -> str:
             continue
         props = {k: v for k, v in e.items() if k not in ("latitude", "longitude")}
         feats.append(
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]}, "properties": props}
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]},
+                "properties": props,
+            }
         )
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False)
 
@@ -69,7 +78,14 @@ def to_geojson(events: Iterable[dict[str, Any]]) -> str:
 def to_table(events: list[dict[str, Any]], width: int = 28) -> str:
     """A plain-text table for the terminal."""
     cols = [
-        ("date", lambda e: e.get("date_start") or "?" if e.get("date_start") == e.get("date_end") else f"{e.get('date_start') or '?'}..{(e.get('date_end') or '?')[5:]}"),
+        (
+            "date",
+            lambda e: (
+                e.get("date_start") or "?"
+                if e.get("date_start") == e.get("date_end")
+                else f"{e.get('date_start') or '?'}..{(e.get('date_end') or '?')[5:]}"
+            ),
+        ),
         ("type", lambda e: e.get("sub_event_type") or ""),
         ("place", lambda e: e.get("location_name") or e.get("location_name_ar") or ""),
         ("actor1", lambda e: e.get("actor1") or ""),

@@ -112,7 +112,11 @@ def run_batch(
 
     def todo() -> Iterator[Article | Problem]:
         for it in items:
-            if isinstance(it, Article) and store is not None and not store.needs_update(it.id, it.content_hash, PIPELINE_VERSION):
+            if (
+                isinstance(it, Article)
+                and store is not None
+                and not store.needs_update(it.id, it.content_hash, PIPELINE_VERSION)
+            ):
                 stats.unchanged += 1
                 stats.articles += 1
                 stored = [Event(**d) for d in _stored_events(store, it.id)]

@@ -23,7 +23,11 @@ def arabic_share(text: str) -> float:
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return 0.0
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufeff")
+    arabic = sum(
+        1
+        for c in letters
+        if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufeff"
+    )
     return arabic / len(letters)
 
 

@@ -33,7 +33,13 @@ class Article:
     @property
     def content_hash(self) -> str:
         h = hashlib.sha256()
-        for part in (self.text, self.title or "", str(self.published or ""), self.outlet or "", self.url or ""):
+        for part in (
+            self.text,
+            self.title or "",
+            str(self.published or ""),
+            self.outlet or "",
+            self.url or "",
+        ):
             h.update(part.encode("utf-8"))
             h.update(b"\x1f")
         return h.hexdigest()
@@ -63,7 +69,9 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
-def read_txt(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
+def read_txt(
+    path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Article | Problem]:
     try:
         text, _enc = decode_bytes(path.read_bytes())
         text = check_article_text(text, max_chars)
@@ -76,7 +84,9 @@ def read_txt(path: Path, published: dt.date | None = None, max_chars: int = MAX_
     yield Article(id=path.stem, text=text, published=published, source=str(path))
 
 
-def read_jsonl(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
+def read_jsonl(
+    path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Article | Problem]:
     try:
         raw = path.read_bytes()
         body, _enc = decode_bytes(raw, max_bytes=2_000_000_000)
@@ -115,7 +125,9 @@ def read_jsonl(path: Path, published: dt.date | None = None, max_chars: int = MA
         )
 
 
-def read_html(path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
+def read_html(
+    path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Article | Problem]:
     try:
         html, _enc = decode_bytes(path.read_bytes(), max_bytes=20_000_000)
     except InputProblem as exc:
@@ -127,7 +139,9 @@ def read_html(path: Path, published: dt.date | None = None, max_chars: int = MAX
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
     except Exception as exc:  # noqa: BLE001 - broken HTML of any kind is one bad input
         yield Problem(str(path), f"HTML could not be parsed ({type(exc).__name__})")
         return
@@ -168,7 +182,9 @@ def iter_paths(paths: list[str | Path]) -> Iterator[Path | Problem]:
             yield Problem(str(path), "no such file or folder")
 
 
-def read_articles(paths: list[str | Path], published: dt.date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
+def read_articles(
+    paths: list[str | Path], published: dt.date | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Article | Problem]:
     """Articles (and problems) from files and folders, in order."""
     for item in iter_paths(paths):
         if isinstance(item, Problem):
@@ -176,6 +192,9 @@ def read_articles(paths: list[str | Path], published: dt.date | None = None, max
             continue
         reader = READERS.get(item.suffix.lower())
         if reader is None:
-            yield Problem(str(item), f"unsupported file type {item.suffix or '(none)'}; rasid reads {', '.join(SUPPORTED)}")
+            yield Problem(
+                str(item),
+                f"unsupported file type {item.suffix or '(none)'}; rasid reads {', '.join(SUPPORTED)}",
+            )
             continue
         yield from reader(item, published, max_chars)

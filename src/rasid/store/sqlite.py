@@ -71,7 +71,7 @@ class SQLiteStore:
         new_state = (article.content_hash, pipeline_version)
         if state == new_state:
             return "unchanged"
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.conn:
             self.conn.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
             self.conn.execute(
@@ -102,7 +102,7 @@ class SQLiteStore:
         return "new" if state is None else "replaced"
 
     def record_problem(self, source: str, reason: str) -> None:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.conn:
             self.conn.execute(
                 "INSERT INTO problems (source, reason, seen_at) VALUES (?, ?, ?) "
@@ -151,7 +151,9 @@ class SQLiteStore:
             where.append("date_start <= ?")
             args.append(date_to)
         if place:
-            where.append("(location_name LIKE ? OR location_name_ar LIKE ? OR admin1 LIKE ? OR country LIKE ?)")
+            where.append(
+                "(location_name LIKE ? OR location_name_ar LIKE ? OR admin1 LIKE ? OR country LIKE ?)"
+            )
             args += [f"%{place}%"] * 4
         if actor:
             where.append("(actor1 LIKE ? OR actor2 LIKE ? OR actor1_text LIKE ? OR actor2_text LIKE ?)")

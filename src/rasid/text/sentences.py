@@ -38,7 +38,11 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # an abbreviation like "د." or a single-letter initial: do not split
         if m.group(0) == "." and m.start() - pos < 3:
             continue
-        if e < end and text[e] not in " \t\u00a0\n" and not ("\u0600" <= text[e] <= "\u06ff" or text[e] in "\"'«“("):
+        if (
+            e < end
+            and text[e] not in " \t\u00a0\n"
+            and not ("\u0600" <= text[e] <= "\u06ff" or text[e] in "\"'«“(")
+        ):
             continue
         out.append((pos, e))
         pos = e

@@ -93,7 +93,11 @@ def tokenize(doc: Doc) -> list[Token]:
             sent_i += 1
         w = m.group(0)
         prefix, base = default_analysis(w)
-        toks.append(Token(rs, re_, doc.text[rs:re_], norm=w, base=base, prefix=prefix, index=len(toks), sentence=sent_i))
+        toks.append(
+            Token(
+                rs, re_, doc.text[rs:re_], norm=w, base=base, prefix=prefix, index=len(toks), sentence=sent_i
+            )
+        )
     return toks
 
 
