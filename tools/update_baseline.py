@@ -1,0 +1,44 @@
+"""Write baselines/eval.json: the headline gold numbers a test guards against regressions.
+
+Run after an improvement: ``python tools/update_baseline.py`` (then commit the file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from rasid.evaluate.run import evaluate_files  # noqa: E402
+
+GOLD_FILES = {
+    "seeds": REPO.parent / "shared" / "gold" / "seeds.jsonl",
+    "devgold-libya": REPO / "devgold" / "libya.jsonl",
+    "devgold-other": REPO / "devgold" / "other.jsonl",
+}
+
+
+def headline() -> dict:
+    out = {}
+    for name, path in GOLD_FILES.items():
+        if not path.exists():
+            continue
+        rep = evaluate_files([path])[str(path)]
+        d = rep.to_dict(details=False)
+        out[name] = {
+            "precision": d["precision"],
+            "recall": d["recall"],
+            "f1": d["f1"],
+            "not_event_hits": d["not_event_hits"],
+            "attributes": {k: v["accuracy"] for k, v in d["attributes"].items()},
+        }
+    return out
+
+
+if __name__ == "__main__":
+    data = headline()
+    (REPO / "baselines" / "eval.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(data, indent=1))
