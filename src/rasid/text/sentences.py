@@ -3,7 +3,7 @@
 Splits on sentence-final punctuation (. ! ? ؟ …) even when no space follows
 (news copy often glues sentences: "منذ سنوات.وفي المقابل"), never between
 digits (3.5), on newlines, and breaks sentences longer than ``MAX_SENTENCE``
-characters at clause boundaries (؛ or a comma before و/ف) so that evidence stays short.
+characters at clause boundaries (؛ or a comma before و/ف; failing that any comma, colon or space)
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ _END = re.compile(
     re.VERBOSE,
 )
 _NEWLINE = re.compile(r"\s*\n\s*")
-_CLAUSE = re.compile(r"؛\s*|،\s*(?=[وف]\S)|,\s*(?=[وف]\S)")
+# clause boundaries, strongest first: semicolon or comma before و/ف; any comma or colon; any space
+_CUTS = (
+    re.compile(r"؛\s*|[،,]\s*(?=[وف]\S)"),
+    re.compile(r"[،,:]\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -52,14 +57,16 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _break_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at the clause boundary nearest its middle (recursively)."""
     if end - start <= MAX_SENTENCE:
         return [(start, end)]
-    cuts = [m.end() for m in _CLAUSE.finditer(text, start, end) if start + 40 < m.end() < end - 40]
-    if not cuts:
-        return [(start, end)]
     mid = (start + end) // 2
-    cut = min(cuts, key=lambda c: abs(c - mid))
-    return _break_long(text, start, cut) + _break_long(text, cut, end)
+    for pattern in _CUTS:
+        cuts = [m.end() for m in pattern.finditer(text, start, end) if start + 40 < m.end() < end - 40]
+        if cuts:
+            cut = min(cuts, key=lambda c: abs(c - mid))
+            return _break_long(text, start, cut) + _break_long(text, cut, end)
+    return [(start, end)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
