@@ -1,12 +1,222 @@
-"""Event assembly (placeholder): one record per asserted trigger."""
+"""Event assembly: asserted triggers -> ACLED-style Event records, one per happening.
+
+In each sentence, triggers of one family (violence; protest; abduction; each kind of strategic
+development) make one candidate event typed by ACLED's precedence (the best-ranked sub-event type: a
+suicide bomb over other explosions, an air strike over shelling, a battle over a killing). Generic words
+(قتل, أصيب, دمر, استهدف) join the violent event of their sentence or stand alone when typed. Arguments come
+from the trigger's clause first, then its sentence (date: ``event_window``; place: ``place_for``; actors:
+``actors_for``; claim: ``claim_for``; fatalities: ``fatalities_in``). Candidates that repeat one happening
+(same type, sub-type, place, date and actors; or an undated repeat of a nearby event) merge into one
+event with several evidence spans, as ACLED's rule asks.
+"""
 
 from __future__ import annotations
 
-from rasid.doc import Doc
+from dataclasses import dataclass, field
+
+from rasid.doc import Doc, Event
+from rasid.events.fatalities import fatalities_in
+from rasid.events.modality import EVENT_MODALITIES
+from rasid.events.triggers import EventTrigger, clause_range
 from rasid.pipeline import stage
 from rasid.resources import Resources
+
+MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
+GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    triggers: list[EventTrigger]
+    anchor: EventTrigger
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    civilian_targeting: bool
+    evidence_spans: list[tuple[int, int]] = field(default_factory=list)
+    event: Event | None = None
+
+
+def _group_key(t: EventTrigger) -> str:
+    if t.family in ("violence", "civilians"):
+        return "violence"
+    if t.family == "protest":
+        return "protest"
+    return t.family or t.sub_event_type
+
+
+def _choose(triggers: list[EventTrigger], tax) -> tuple[str, str, EventTrigger]:
+    """Type of a group by ACLED precedence; specific triggers before generic ones."""
+    specific = [t for t in triggers if "generic" not in t.flags]
+    pool = specific or triggers
+    fam = pool[0].family
+    if fam == "protest":
+        subs = {t.sub_event_type for t in pool}
+        flags = set().union(*(t.flags for t in pool))
+        protest = any(t.event_type == "Protests" and not ({"intervention", "force"} & t.flags) for t in pool)
+        if "force" in flags:
+            sub = "Excessive force against protesters"
+        elif "Mob violence" in subs:
+            sub = "Mob violence"
+        elif "riot" in flags:
+            sub = "Violent demonstration"
+        elif "intervention" in flags and protest:
+            sub = "Protest with intervention"
+        else:
+            sub = "Peaceful protest"
+        st = tax[sub]
+        anchor = max(pool, key=lambda t: (t.confidence, -t.start))
+        return st.event_type, sub, anchor
+    best = min(pool, key=lambda t: (t.rank, -t.confidence, t.start))
+    return best.event_type, best.sub_event_type, best
+
+
+def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
+    tax = resources.get("events.taxonomy")
+    by_sent: dict[int, list[EventTrigger]] = {}
+    for t in doc.triggers:
+        if getattr(t, "modality", "asserted") in EVENT_MODALITIES and isinstance(t, EventTrigger):
+            by_sent.setdefault(t.sentence, []).append(t)
+    out: list[Candidate] = []
+    for si in sorted(by_sent):
+        groups: dict[str, list[EventTrigger]] = {}
+        for t in by_sent[si]:
+            groups.setdefault(_group_key(t), []).append(t)
+        for key, trigs in groups.items():
+            specific = [t for t in trigs if "generic" not in t.flags]
+            if key == "protest" and not any(not ({"intervention"} & t.flags) for t in trigs):
+                continue  # dispersal words without a protest
+            if not specific and not any(set(GENERIC_ALONE) & t.flags for t in trigs):
+                continue  # injuries or destruction alone: not an event by themselves
+            etype, sub, anchor = _choose(trigs, tax)
+            conf = max(t.confidence for t in trigs)
+            conf = min(1.0, conf + 0.1 * (len({t.sub_event_type for t in trigs}) - 1) + 0.05 * (len(trigs) - 1))
+            if not specific:
+                conf = min(conf, 0.6)
+            civ = any(t.civilian_targeting for t in trigs) and etype in (
+                "Explosions/Remote violence",
+                "Violence against civilians",
+            )
+            if etype == "Violence against civilians":
+                civ = True
+            out.append(Candidate(si, trigs, anchor, etype, sub, conf, civ))
+    return out
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
+    from rasid.actors.stage import actors_for
+    from rasid.places.stage import place_for
+    from rasid.quotes.stage import claim_for
+    from rasid.time.stage import event_window
+
+    anchor = c.anchor
+    claimed, denied = claim_for(doc, anchor)
+    if denied:
+        return None
+    sent = doc.sentences[c.sentence]
+    ev = Event(
+        article_id=doc.meta.article_id or "article",
+        event_id="",
+        event_type=c.event_type,
+        sub_event_type=c.sub_event_type,
+        civilian_targeting=c.civilian_targeting,
+        evidence=sent.text,
+        evidence_start=sent.start,
+        evidence_end=sent.end,
+        evidence_spans=[(sent.start, sent.end)],
+        trigger=anchor.text,
+        confidence=round(c.confidence, 3),
+        outlet=doc.meta.outlet,
+        url=doc.meta.url,
+        claimed_by=list(claimed or []),
+        claim_denied=bool(denied),
+    )
+    tm = event_window(doc, anchor)
+    if tm is not None:
+        ev.date_start, ev.date_end, ev.time_precision = _iso(tm.date_start), _iso(tm.date_end), tm.precision
+    pm = place_for(doc, anchor)
+    if pm is not None:
+        ev.location_name = pm.name_en or pm.name_ar or pm.text
+        ev.location_name_ar = pm.name_ar or pm.text
+        ev.latitude, ev.longitude = pm.latitude, pm.longitude
+        ev.geo_precision, ev.admin1, ev.country = pm.geo_precision, pm.admin1, pm.country
+    a1, a2 = actors_for(doc, anchor)
+    if a1 is not None:
+        ev.actor1, ev.actor1_text = a1.canonical or a1.text, a1.text
+    if a2 is not None:
+        ev.actor2, ev.actor2_text = a2.canonical or a2.text, a2.text
+    if ev.event_type == "Battles" and ev.sub_event_type in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ) and a1 is not None and a1.kind:
+        ev.sub_event_type = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
+    if c.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians", "Riots", "Protests"):
+        lo, hi = clause_range(doc, resources, anchor.tok_start)
+        fat = fatalities_in(doc, resources, lo, hi)
+        if fat is None:
+            s_lo = next((t.index for t in doc.tokens if t.sentence == c.sentence), lo)
+            s_hi = s_lo
+            while s_hi < len(doc.tokens) and doc.tokens[s_hi].sentence == c.sentence:
+                s_hi += 1
+            fat = fatalities_in(doc, resources, s_lo, s_hi)
+        ev.fatalities = fat
+    return ev
+
+
+def _same_happening(a: Event, b: Event, sent_a: int, sent_b: int, date_fallback_b: bool) -> bool:
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    if (a.location_name or None) != (b.location_name or None) or a.location_name is None:
+        return False
+    if (a.actor1, a.actor2) != (b.actor1, b.actor2) and b.actor1 is not None:
+        return False
+    if a.date_start is not None and (a.date_start, a.date_end) == (b.date_start, b.date_end):
+        return True
+    return date_fallback_b and 0 < sent_b - sent_a <= MERGE_SENTENCES
+
+
+def _date_is_fallback(doc: Doc, ev: Event) -> bool:
+    """True when the event's date is only the article's own (no date in its sentence)."""
+    if ev.date_start is None:
+        return True
+    pub = doc.meta.published
+    return pub is not None and ev.date_end == pub.isoformat() and ev.time_precision not in (None, 1)
 
 
 @stage("events", requires=("sentences", "tokens", "times", "places", "actors", "quotes", "triggers"), assigns=("events",))
 def events_stage(doc: Doc, resources: Resources) -> None:
-    doc.events = []
+    threshold = resources.options.min_event_confidence
+    events: list[Event] = []
+    sents: list[int] = []
+    n = 0
+    for c in candidates(doc, resources):
+        if c.confidence < threshold:
+            continue
+        ev = _fill(doc, resources, c, n)
+        if ev is None:
+            continue
+        merged = False
+        for k in range(len(events) - 1, -1, -1):
+            if _same_happening(events[k], ev, sents[k], c.sentence, _date_is_fallback(doc, ev)):
+                old = events[k]
+                old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                old.confidence = max(old.confidence, ev.confidence)
+                if ev.fatalities is not None:
+                    old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)
+                for name in ev.claimed_by:
+                    if name not in old.claimed_by:
+                        old.claimed_by.append(name)
+                merged = True
+                break
+        if merged:
+            continue
+        n += 1
+        ev.event_id = f"{ev.article_id}-e{n:02d}"
+        events.append(ev)
+        sents.append(c.sentence)
+    doc.events = events

@@ -1,12 +1,73 @@
-"""Modality stage (placeholder): marks triggers that are not events."""
+"""Modality stage: mark triggers that do not report a real happening.
+
+A trigger stays ``asserted`` unless a cue from ``data/modality_cues.tsv`` governs it: a threat, plan, call,
+denial, condition, rumour or running total before it in the same clause (هدد/يعتزم/دعا/نفى/إذا/حصيلة ...),
+a negation right before it (لم/لن/عدم), a series marker right after it (القصف المتكرر), a question, or a
+denial quote (``doc.quotes`` with ``denied``) covering it. ``condemnation`` is kept apart: the condemned
+attack did happen, so it remains an event (claimed by whoever condemns it).
+"""
 
 from __future__ import annotations
 
 from rasid.doc import Doc
+from rasid.events.lexicon import Cue, token_hits
+from rasid.events.triggers import clause_range
 from rasid.pipeline import stage
 from rasid.resources import Resources
+
+BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
+AFTER_WINDOW = 3
+EVENT_MODALITIES = frozenset({"asserted", "condemnation"})
+
+
+def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
+    return token_hits(doc, "modality", resources.get("events.modality_cues"))
+
+
+def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
+    """(modality, cue text) for one trigger."""
+    hits = _cue_hits(doc, resources)
+    ts, te = trig.tok_start, trig.tok_end
+    lo, hi = clause_range(doc, resources, ts)
+    # negation right before the trigger (one token may intervene: لم يتم قصف)
+    for i in range(max(lo, ts - 2), ts):
+        for m in hits.get(i, ()):
+            for cue in m.payloads:
+                if cue.scope == "adjacent" and m.tok_end >= ts - 1 and m.tok_end <= ts:
+                    return "negated", m.text
+    # series marker right after it
+    for i in range(te, min(hi, te + AFTER_WINDOW)):
+        for m in hits.get(i, ()):
+            for cue in m.payloads:
+                if cue.scope == "after":
+                    return cue.modality, m.text
+    # the nearest governing cue before it in its clause
+    best: tuple[int, Cue, str] | None = None
+    for i in range(max(lo, ts - BEFORE_WINDOW), ts):
+        for m in hits.get(i, ()):
+            if m.tok_end > ts:
+                continue
+            for cue in m.payloads:
+                if cue.scope == "before" and (best is None or m.tok_start > best[0]):
+                    best = (m.tok_start, cue, m.text)
+    if best is not None:
+        return best[1].modality, best[2]
+    # questions
+    sent = doc.sentences[trig.sentence] if trig.sentence < len(doc.sentences) else None
+    if sent is not None and sent.text.rstrip("\"'»” )").endswith(("؟", "?")):
+        return "question", "؟"
+    # a denial reported in a quote
+    for q in doc.quotes:
+        if q.denied and q.start <= trig.start and trig.end <= q.end:
+            return "denied", q.cue
+    return "asserted", ""
 
 
 @stage("modality", requires=("sentences", "tokens", "triggers"), assigns=())
 def modality_stage(doc: Doc, resources: Resources) -> None:
-    return None
+    for trig in doc.triggers:
+        if not hasattr(trig, "tok_start"):
+            continue
+        mod, cue = modality_of(doc, resources, trig)
+        trig.modality = mod
+        trig.cue = cue

@@ -1,12 +1,217 @@
-"""Trigger stage (placeholder until the events issue lands)."""
+"""Trigger stage: find words and phrases that report events and type them in ACLED's taxonomy.
+
+The lexicon (``data/triggers.tsv``) is matched with the proclitic-tolerant PhraseMatcher; words it misses
+because of an attached pronoun (قصفتها, أسقطتها) are looked up again with the suffix stripped. Each trigger
+is then typed from its clause: an instrument (طائرة, هاون, عبوة ناسفة, انتحاري) sets the sub-event type of
+remote violence, civilian victims or targets set ``civilian_targeting``, and generic words (قتل, استهدف,
+هجوم) take the type their clause supports.
+"""
 
 from __future__ import annotations
 
-from rasid.doc import Doc
+import re
+from dataclasses import dataclass, field
+
+from rasid.doc import Doc, Trigger
+from rasid.events.lexicon import TriggerEntry, token_hits
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.text.tokens import clitic_candidates, suffix_candidates
+
+_OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+_CLAUSE_PUNCT = re.compile(r"[؛;:.!?؟\"«»“”()\[\]]|\s-\s|–")
+
+
+@dataclass
+class EventTrigger(Trigger):
+    """A Trigger with what later event stages need: token range, lexicon weight and flags."""
+
+    tok_start: int = 0
+    tok_end: int = 0
+    weight: float = 0.0
+    flags: frozenset[str] = field(default_factory=frozenset)
+    family: str = ""
+    rank: int = 99
+    cue: str = ""  # the modality cue that governs it (if any)
+    model_score: float | None = None
+
+
+def clause_ids(doc: Doc, resources: Resources) -> list[int]:
+    """A clause number for every token: clauses break at sentence ends, ؛ : quotes and boundary words."""
+    cache = doc.user.get("events.clause_ids")
+    if cache is not None:
+        return cache
+    ctx = resources.get("events.context")
+    starts = set()
+    if "boundary" in ctx:
+        for m in token_hits(doc, "ctx.boundary", ctx["boundary"]).values():
+            for mm in m:
+                starts.add(mm.tok_start)
+    ids: list[int] = []
+    cid = 0
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if i > 0:
+            prev = toks[i - 1]
+            if prev.sentence != t.sentence or i in starts or _CLAUSE_PUNCT.search(doc.text, prev.end, t.start):
+                cid += 1
+        ids.append(cid)
+    doc.user["events.clause_ids"] = ids
+    return ids
+
+
+def clause_range(doc: Doc, resources: Resources, tok: int) -> tuple[int, int]:
+    """[lo, hi) token range of the clause containing token ``tok``."""
+    ids = clause_ids(doc, resources)
+    c = ids[tok]
+    lo = tok
+    while lo > 0 and ids[lo - 1] == c:
+        lo -= 1
+    hi = tok + 1
+    while hi < len(ids) and ids[hi] == c:
+        hi += 1
+    return lo, hi
+
+
+def context_in(doc: Doc, resources: Resources, kind: str, lo: int, hi: int) -> list:
+    """Context-cue matches of ``kind`` starting in tokens [lo, hi)."""
+    ctx = resources.get("events.context")
+    if kind not in ctx:
+        return []
+    hits = token_hits(doc, "ctx." + kind, ctx[kind])
+    out = []
+    for i in range(lo, hi):
+        out.extend(hits.get(i, ()))
+    return out
+
+
+def _suffix_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, TriggerEntry, int]]:
+    """(token index, entry, chars of proclitics) for words found only after removing an attached pronoun."""
+    out = []
+    for t in doc.tokens:
+        if t.index in covered or len(t.norm) < 4:
+            continue
+        found = None
+        if t.text.endswith("ة") or t.text.endswith("ى"):
+            continue  # ta marbuta / alef maqsura: no attached pronoun
+        for cut, stem, _art in clitic_candidates(t.norm):
+            for s in suffix_candidates(stem)[1:]:
+                if not stem.endswith(_OBJECT_SUFFIXES) or len(s) < 3:
+                    continue
+                entries = matcher.lookup(s)
+                if entries:
+                    found = (cut, entries)
+                    break
+            if found:
+                break
+        if found:
+            out.append((t.index, found[1], found[0]))
+    return out
+
+
+def _best_entry(entries: list[TriggerEntry]) -> TriggerEntry:
+    return max(entries, key=lambda e: e.weight)
+
+
+def _make(doc: Doc, start: int, end: int, tok_start: int, tok_end: int, e: TriggerEntry, tax) -> EventTrigger:
+    st = tax.get(e.sub_event_type)
+    return EventTrigger(
+        start,
+        end,
+        doc.text[start:end],
+        event_type=e.event_type,
+        sub_event_type=e.sub_event_type,
+        confidence=e.weight,
+        civilian_targeting="civilian" in e.flags,
+        sentence=doc.tokens[tok_start].sentence,
+        tok_start=tok_start,
+        tok_end=tok_end,
+        weight=e.weight,
+        flags=e.flags,
+        family=st.family if st else "other",
+        rank=st.rank if st else 99,
+    )
+
+
+def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
+    matcher = resources.get("events.trigger_matcher")
+    tax = resources.get("events.taxonomy")
+    out: list[EventTrigger] = []
+    covered: set[int] = set()
+    for m in matcher.find(doc):
+        covered.update(range(m.tok_start, m.tok_end))
+        out.append(_make(doc, m.start, m.end, m.tok_start, m.tok_end, _best_entry(m.payloads), tax))
+    for ti, entries, cut in _suffix_hits(doc, matcher, covered):
+        t = doc.tokens[ti]
+        nstart = doc.raw_to_norm(t.start) + cut
+        start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
+        out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> EventTrigger | None:
+    """Refine a trigger's type from its clause; None when the context rules it out."""
+    tax = resources.get("events.taxonomy")
+    lo, hi = clause_range(doc, resources, trig.tok_start)
+    flags = trig.flags
+    if "aircraft" in flags:
+        # shot down / intercepted: needs an aircraft, drone or missile nearby (or an attached object pronoun)
+        near = context_in(doc, resources, "aircraft", max(lo, trig.tok_start - 6), min(hi, trig.tok_end + 5))
+        if not near and not _has_object_suffix(trig.text):
+            return None
+        if not near:
+            near = context_in(doc, resources, "aircraft", lo, hi)
+            if not near:
+                return None
+    instruments = context_in(doc, resources, "instrument", lo, hi)
+    inst_sub = None
+    for m in instruments:
+        for sub in m.payloads:
+            st = tax.get(sub)
+            if st and (inst_sub is None or st.rank < tax[inst_sub].rank):
+                inst_sub = sub
+    civ = bool(context_in(doc, resources, "civilian", trig.tok_end, hi)) or bool(
+        context_in(doc, resources, "civilian", max(lo, trig.tok_start - 3), trig.tok_start)
+    )
+    generic = "generic" in flags
+    sub = trig.sub_event_type
+    if trig.event_type == "Explosions/Remote violence" and inst_sub:
+        cur = tax.get(sub)
+        if generic or "explosion" in flags or sub == "Shelling/artillery/missile attack" or (
+            cur and tax[inst_sub].rank < cur.rank and inst_sub in ("Suicide bomb", "Chemical weapon")
+        ):
+            sub = inst_sub
+    elif generic and ("target" in flags or "attack" in flags or "destroy" in flags) and inst_sub:
+        sub = inst_sub
+    elif generic and ("target" in flags or "attack" in flags) and civ:
+        sub = "Attack"
+    if sub != trig.sub_event_type:
+        st = tax[sub]
+        trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, sub, st.family, st.rank
+    if civ and trig.family in ("violence", "civilians", "abduction"):
+        trig.civilian_targeting = True
+    if trig.event_type == "Battles" and trig.civilian_targeting and generic:
+        st = tax["Attack"]
+        trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, "Attack", st.family, st.rank
+    if trig.event_type == "Battles" and "territory" in flags:
+        state = context_in(doc, resources, "state", lo, trig.tok_start)
+        sub = "Government regains territory" if state else trig.sub_event_type
+        st = tax[sub]
+        trig.sub_event_type, trig.rank = sub, st.rank
+    return trig
+
+
+def _has_object_suffix(text: str) -> bool:
+    return any(text.endswith(s) for s in ("ها", "ه", "هما", "هم"))
 
 
 @stage("triggers", requires=("sentences", "tokens"), assigns=("triggers",))
 def triggers_stage(doc: Doc, resources: Resources) -> None:
-    doc.triggers = []
+    doc.user.pop("events.clause_ids", None)
+    out = []
+    for trig in find_triggers(doc, resources):
+        t = type_in_context(doc, resources, trig)
+        if t is not None:
+            out.append(t)
+    doc.triggers = out

@@ -1,0 +1,127 @@
+"""Fatalities in ACLED's way: numbers tied to death words, the lowest reported figure, injuries not counted.
+
+Numbers come from ``rasid.text.numbers.find_numbers`` (digits and words; vague quantities mapped to ACLED's
+conventions: العشرات 12, عدة 3, المئات 100); when that module is missing, from digits and the small number
+list in ``data/fatality_cues.tsv``. A number counts when a death word governs it (مقتل 5, أسفر عن مقتل
+ثلاثة) or follows it (5 قتلى, 30 شخصا قتلوا) with no injury word between; "بين 5 و7" gives 5; a death word
+before a singular person noun (مقتل شاب, قتل قائدها) gives 1. "عدد من القتلى" states no figure: null.
+"""
+
+from __future__ import annotations
+
+from rasid.doc import Doc
+from rasid.events.lexicon import token_hits
+from rasid.resources import Resources
+from rasid.text.normalise import norm
+
+FILLERS = frozenset(norm(w) for w in "ما لا يقل عن نحو حوالي زهاء قرابة أكثر من اكثر أقل أزيد ما يزيد على عن الى إلى".split())
+GAP_AFTER = 4  # tokens from a death word to its count
+GAP_BEFORE = 3  # tokens from a count to the death noun after it
+
+
+def _numbers(doc: Doc, resources: Resources) -> dict[int, tuple[int, int, str]]:
+    """token index -> (value, last token index, kind) for every number starting at that token."""
+    cache = doc.user.get("events.numbers")
+    if cache is not None:
+        return cache
+    out: dict[int, tuple[int, int, str]] = {}
+    found = None
+    try:
+        from rasid.text.numbers import find_numbers
+
+        found = find_numbers(doc)
+    except Exception:  # noqa: BLE001 - the numbers module is optional
+        found = None
+    toks = doc.tokens
+    if found:
+        starts = [t.start for t in toks]
+        import bisect
+
+        for s, e, value, kind in found:
+            i = bisect.bisect_left(starts, s)
+            if i >= len(toks) or toks[i].start >= e:
+                if i > 0 and toks[i - 1].end > s:
+                    i -= 1
+                else:
+                    continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].start < e:
+                j += 1
+            if kind == "ordinal":
+                continue
+            if kind == "vague" and norm(doc.text[s:e]).replace("ا", "").startswith("عدد"):
+                continue  # عدد من: no figure stated
+            out[i] = (int(value), j, kind)
+    else:
+        cues = resources.get("events.fatality_cues")
+        for t in toks:
+            if t.norm.isdigit():
+                out[t.index] = (int(t.norm), t.index, "digits")
+        for kind in ("number", "vague"):
+            if kind in cues:
+                for i, ms in token_hits(doc, "fat." + kind, cues[kind]).items():
+                    for m in ms:
+                        out.setdefault(i, (int(m.payloads[0]), m.tok_end - 1, kind))
+    doc.user["events.numbers"] = out
+    return out
+
+
+def _cue_tokens(doc: Doc, resources: Resources, kind: str) -> dict[int, int]:
+    """token index -> end token (exclusive) of cue matches of ``kind``."""
+    cues = resources.get("events.fatality_cues")
+    if kind not in cues:
+        return {}
+    return {i: ms[0].tok_end for i, ms in token_hits(doc, "fat." + kind, cues[kind]).items()}
+
+
+def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | None:
+    """ACLED fatalities stated in tokens [lo, hi) (a clause or sentence); None when none is stated."""
+    nums = _numbers(doc, resources)
+    before = _cue_tokens(doc, resources, "death_before")
+    after = _cue_tokens(doc, resources, "death_after")
+    injury = _cue_tokens(doc, resources, "injury")
+    singular = _cue_tokens(doc, resources, "singular")
+    toks = doc.tokens
+    cands: list[int] = []
+
+    def injury_between(a: int, b: int) -> bool:
+        return any(a <= k < b for k in injury)
+
+    def range_low(i: int) -> int:
+        """The lower figure of 'بين X و Y' / 'X إلى Y' starting at number token i."""
+        return nums[i][0]
+
+    for i, end in before.items():
+        if not lo <= i < hi:
+            continue
+        j = end
+        gap = 0
+        while j < hi and gap <= GAP_AFTER:
+            if j in nums:
+                if not injury_between(end, j):
+                    cands.append(range_low(j))
+                break
+            if j in injury or j in before:
+                break
+            if j in singular and gap <= 1:
+                # a singular victim (مقتل شاب) counts one unless a number follows it
+                if not any(k in nums for k in range(j + 1, min(hi, j + 2))):
+                    cands.append(1)
+                break
+            if toks[j].norm in FILLERS or toks[j].norm == "بين":
+                j += 1
+                continue
+            gap += 1
+            j += 1
+    for i, (value, last, _kind) in nums.items():
+        if not lo <= i < hi:
+            continue
+        for k in range(last + 1, min(hi, last + 1 + GAP_BEFORE)):
+            if k in injury:
+                break
+            if k in after:
+                cands.append(value)
+                break
+    if not cands:
+        return None
+    return min(cands)
