@@ -1,21 +1,162 @@
-"""Time stage (placeholder until the time issue lands): finds no expressions."""
+"""Time stage: find time expressions, resolve each to a window of days with ACLED precision,
+and give each event the window that governs it.
+
+``doc.times`` gets one ``TimeMention`` per expression (raw offsets). Expressions that cannot date an
+event by themselves (since 2011, a bare duration, an impossible or contradictory date) are kept with
+``date_start = None`` or are skipped by ``event_window``.
+
+``event_window(doc, anchor)`` (the event's trigger span):
+1. the expression of the anchor's clause (the comma/semicolon-delimited stretch around it, including a
+   clause that holds nothing but a time expression right after it: "شن غارات، أواخر يوليو الماضي،");
+2. else the nearest expression before the anchor in its sentence;
+3. else the nearest expression after it in the sentence (headline-style "قتل 5 ... امس");
+4. else the last dated expression of the previous three sentences (reported speech continues:
+   "وأضاف ..."), or, before the article's first dated sentence, the first one of the next two sentences
+   (a lede is dated by the sentence after it) when it lies within a month before publication;
+5. else the article reference: the week before publication (pub-7 .. pub), precision 3 (category
+   "article"): undated reports in news are recent, and a window ending at publication never puts an
+   event after the article. None when the article has no publication date.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 from rasid.doc import Doc, Span, TimeMention
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.time.calendars import Lexicon, lexicon
+from rasid.time.finder import Grammar, build_grammar, find
+
+_GRAMMARS: dict[int, Grammar] = {}
+
+
+def _grammar(lex: Lexicon) -> Grammar:
+    g = _GRAMMARS.get(id(lex))
+    if g is None or g.lex is not lex:
+        g = build_grammar(lex)
+        _GRAMMARS[id(lex)] = g
+    return g
+
+
+def find_times(doc: Doc, lex: Lexicon | None = None) -> list[TimeMention]:
+    """Time mentions of a Doc (sentences should be set for the sentence index)."""
+    g = _grammar(lex or lexicon())
+    out: list[TimeMention] = []
+    for f in find(doc.norm, doc.meta.published, g):
+        rs, re_ = doc.raw_span(f.nstart, f.nend)
+        tm = TimeMention(
+            rs,
+            re_,
+            doc.text[rs:re_],
+            date_start=f.date_start,
+            date_end=f.date_end,
+            precision=f.precision,
+            category=f.category,
+            sentence=doc.sentence_index(rs) if doc.sentences else 0,
+        )
+        tm.governs = f.governs  # type: ignore[attr-defined]
+        out.append(tm)
+    return out
 
 
 @stage("time", requires=("sentences", "tokens"), assigns=("times",))
 def time_stage(doc: Doc, resources: Resources) -> None:
-    doc.times = []
+    doc.times = find_times(doc, resources.get("time.lexicon"))
+
+
+def resolve_text(text: str, published: dt.date | str | None) -> list[TimeMention]:
+    """Time mentions of a bare string (for tests and benchmarks)."""
+    from rasid.doc import ArticleMeta
+    from rasid.text.sentences import split_sentences
+
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
+    doc = Doc(text, ArticleMeta(published=published))
+    doc.sentences = [Span(s, e, text[s:e]) for s, e in split_sentences(text)]
+    return find_times(doc)
+
+
+# --- event windows --------------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+_TIME_ONLY_FILLER = re.compile(r"^[\s،,؛;:\-–()\"'«»“”]*(?:و?(?:في|فى|منذ|خلال|يوم|بتاريخ|وذلك|ذلك)\s+)*$")
+
+
+def _usable(t: TimeMention) -> bool:
+    return t.date_start is not None and getattr(t, "governs", True)
+
+
+def _clause_bounds(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    a = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        a = m.end()
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    b = m.start() if m else hi
+    return a, b
+
+
+def _is_time_clause(doc: Doc, t: TimeMention, lo: int, hi: int) -> bool:
+    """The clause holding ``t`` holds nothing else (", في الرابع من يوليو الماضي،")."""
+    a, b = _clause_bounds(doc.text, lo, hi, t.start)
+    before = doc.norm_of(a, t.start)
+    after = doc.norm_of(t.end, b)
+    return bool(_TIME_ONLY_FILLER.match(before)) and bool(_TIME_ONLY_FILLER.match(after))
 
 
 def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
-    """The time window governing an event reported at ``anchor`` (a trigger span).
-
-    Governing expression of the clause, else the nearest before it in the sentence,
-    else the article's own reference (publication date, low precision).
-    """
-    return None
+    """The time window governing an event reported at ``anchor`` (a trigger span); see the module doc."""
+    if not doc.sentences:
+        return None
+    si = doc.sentence_index(anchor.start)
+    sent = doc.sentences[si]
+    times = [t for t in doc.times if _usable(t)]
+    in_sent = [t for t in times if t.sentence == si]
+    if in_sent:
+        ca, cb = _clause_bounds(doc.text, sent.start, sent.end, anchor.start)
+        same = [t for t in in_sent if t.start >= ca and t.end <= cb]
+        if same:
+            return min(same, key=lambda t: abs(t.start - anchor.start))
+        # a clause that is only a time expression, adjacent after the anchor's clause
+        after = [t for t in in_sent if t.start >= cb]
+        if after:
+            t0 = min(after, key=lambda t: t.start)
+            between = doc.text[cb : t0.start]
+            if len(_CLAUSE_BREAK.findall(between)) <= 1 and _is_time_clause(doc, t0, sent.start, sent.end):
+                return t0
+        before = [t for t in in_sent if t.end <= anchor.start]
+        if before:
+            return max(before, key=lambda t: t.end)
+        return min(in_sent, key=lambda t: t.start)
+    # carry over from the previous sentences
+    for k in range(si - 1, max(-1, si - 4), -1):
+        prev = [t for t in times if t.sentence == k]
+        if prev:
+            return prev[-1]
+    pub = doc.meta.published
+    # a lede before any dated sentence: dated by the next sentences
+    if not any(t.sentence < si for t in times):
+        for k in range(si + 1, si + 3):
+            nxt = [t for t in times if t.sentence == k]
+            if nxt:
+                t = nxt[0]
+                if (
+                    pub is not None
+                    and t.date_end is not None
+                    and dt.timedelta(0) <= pub - t.date_end <= dt.timedelta(days=31)
+                ):
+                    return t
+                break
+    if pub is None:
+        return None
+    pos = sent.start
+    return TimeMention(
+        pos,
+        pos,
+        "",
+        date_start=pub - dt.timedelta(days=7),
+        date_end=pub,
+        precision=3,
+        category="article",
+        sentence=si,
+    )
