@@ -1,17 +1,620 @@
-"""Quote stage (placeholder until the actors/attribution issue lands)."""
+"""Quote stage: reported speech, its speaker (span, canonical actor, role) and the span it claims.
+
+Cues (verbs of saying, "according to" prepositions, continuing participles) come from
+``data/cues.tsv`` and are found with the shared ``PhraseMatcher``. For each cue the speaker is
+
+* the noun phrase after the verb (VSO: "قال المتحدث ... إن"),
+* or the noun phrase before it (SVO: "... أن الناطق باسم X، فلان، قال"),
+* or, after "نقلت صحيفة X عن Y": Y (reported via X); after بحسب / وفقا لـ / نقلا عن: the phrase after it,
+* or, with no subject ("وأضاف أن"، "مشيرا إلى"): the last speaker whose gender agrees (carry-over).
+
+A short later mention ("الوكالة"، "المصدر"، "المسماري") is linked to the earlier full one, so that claimed_by
+names the full speaker and inherits its canonical actor. Side information per quote (names for claimed_by,
+via, antecedent) is kept in ``doc.user["quotes.info"]`` aligned with ``doc.quotes``.
+"""
 
 from __future__ import annotations
 
-from rasid.doc import Doc, Span
+from dataclasses import dataclass, field
+
+from rasid.doc import ActorMention, Doc, Quote, Span, Token
 from rasid.pipeline import stage
+from rasid.quotes.lexicon import Cue, QuoteLexicon, key1
 from rasid.resources import Resources
+from rasid.text.matcher import phrase_key
+from rasid.text.normalise import norm
+
+INFO_KEY = "quotes.info"
+
+_BREAK = set("،,:؛;\"'«»“”()[]{}-–—/")
+_QUOTE_OPEN = "\"«“"
+_QUOTE_CLOSE = "\"»”"
+_CLOSE_OF = {"«": "»", "“": "”", '"': '"'}
+_NO_QUOTES = str.maketrans("", "", "\"«»“”'")
+_NEGATORS = {"لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا"}
+_COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "فان", "وان", "الي", "عن"}
+_BACK_BOUNDARY = {"ان", "انه", "انها", "بان", "فان", "لان", "كان", "كانت", "وكان", "وكانت", "قد", "لقد", "وقد"}
+_SKIP_AFTER_VERB = {"عنه", "عنها", "به", "بها", "حينها", "ايضا", "كذلك", "مؤخرا", "بدوره", "بدورها", "من", "جهته", "جهتها"}
+_MAX_NP = 12
+_CARRY_SENTENCES = 3
+
+
+@dataclass
+class QuoteInfo:
+    """What claim_for needs beyond the ``Quote`` fields."""
+
+    kind: str
+    gender: str
+    names: list[str] = field(default_factory=list)  # claimed_by names, most specific first
+    keys: tuple[str, ...] = ()  # content words of the speaker phrase (base forms)
+    head: str | None = None  # speaker head noun ("وكاله", "مصدر"), for short-mention linking
+    name_keys: tuple[str, ...] = ()  # words of a person's name
+    antecedent: int | None = None  # index of the quote this one continues or refers back to
+    carried: bool = False
+    via: str | None = None
+    actors: list[str] = field(default_factory=list)  # canonical actors of the speaker
+    secondary: bool = False  # nested in another quote's claim, or a trailing "حسبما ذكرت": not carried over
+
+
+def _lex(resources: Resources) -> QuoteLexicon:
+    return resources.get("quotes.lexicon")
+
+
+class _Ctx:
+    """Per-document helpers over tokens."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.toks: list[Token] = doc.tokens
+        self.sent_range: dict[int, tuple[int, int]] = {}
+        for t in self.toks:
+            lo, hi = self.sent_range.get(t.sentence, (t.index, t.index + 1))
+            self.sent_range[t.sentence] = (min(lo, t.index), max(hi, t.index + 1))
+        self.cue_at: dict[int, tuple[Cue, int]] = {}
+
+    def gap(self, i: int) -> str:
+        """Raw text between token i-1 and token i."""
+        if i <= 0 or i >= len(self.toks):
+            return ""
+        return self.doc.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def breaks(self, i: int) -> bool:
+        return any(c in _BREAK for c in self.gap(i))
+
+    def is_stop(self, w: str) -> bool:
+        stops = self.lex.stops
+        if w in stops or w in ("ب", "ك", "ل", "و"):
+            return True
+        if len(w) > 2 and w[0] in "وف" and w[1:] in stops:
+            return True
+        if w.isdigit():
+            return True
+        # "لصحيفة"، "لوسائل إعلام"، "لقناتي": a statement *to* an outlet, not part of the speaker
+        if len(w) > 3 and w[0] == "ل" and key1(w[1:]) in self.lex.media:
+            return True
+        if len(w) > 4 and w.startswith("لل") and w[2:] in self.lex.media:
+            return True
+        return False
+
+    def np_forward(self, j: int, hi: int, cut: int = 0) -> int:
+        """End (exclusive) of a speaker phrase starting at token j."""
+        k = j
+        indef = 0
+        while k < hi and k - j < _MAX_NP:
+            if k > j and self.breaks(k):
+                g = self.gap(k).strip()
+                if not (g and all(c in _QUOTE_OPEN for c in g) and self.is_media(k - 1)):
+                    break
+                # صحيفة "العنوان"، موقع "إرم نيوز": the outlet's name runs to the closing mark
+                close = self.doc.text.find(_CLOSE_OF.get(g[-1], '"'), self.toks[k].start)
+                while k < hi and close >= 0 and self.toks[k].end <= close:
+                    k += 1
+                break
+            w = self.toks[k].norm
+            if k == j and cut:
+                w = "ال" + w[2:] if cut == 2 else w[cut:]
+            if self.is_stop(w):
+                break
+            if k > j and k in self.cue_at:
+                break
+            definite = w.startswith("ال") or w.startswith("لل")
+            # "تقارير إعلامية التيار ...": after an indefinite noun and its nisba adjective, a definite word
+            # starts another phrase (a construct "وكالة الأنباء" has the definite word right after the head)
+            if definite and indef >= 2 and self.toks[k - 1].norm.endswith(("يه", "ي")):
+                break
+            indef = 0 if definite else indef + 1
+            k += 1
+        return k
+
+    def is_media(self, k: int) -> bool:
+        w = self.toks[k].norm
+        return key1(w) in self.lex.media or (w[:1] in "وبل" and key1(w[1:]) in self.lex.media)
+
+    def text(self, a: int, b: int, cut: int = 0) -> tuple[int, int, str]:
+        """Raw (start, end, text) of tokens [a, b), dropping ``cut`` normalised chars of token a."""
+        start = self.toks[a].start
+        if cut:
+            n = self.doc.raw_to_norm(start) + cut
+            start = self.doc.raw_span(n, n + 1)[0]
+        end = self.toks[b - 1].end
+        return start, end, self.doc.text[start:end]
+
+    def is_title(self, k: int) -> bool:
+        w = self.toks[k].norm
+        return w in self.lex.title_words or (w[:1] == "و" and w[1:] in self.lex.title_words)
+
+    def is_role(self, k: int) -> bool:
+        w = self.toks[k].norm
+        return key1(w) in self.lex.roles or (w[:1] == "و" and key1(w[1:]) in self.lex.roles)
+
+
+@dataclass
+class _Speaker:
+    a: int  # token range of the whole phrase
+    b: int
+    sa: int  # token range of the speaker proper (name when a role is apposed)
+    sb: int
+    role: tuple[int, int] | None = None
+    name: tuple[int, int] | None = None  # tokens of a person's name (no title)
+    cut: int = 0  # chars of proclitics to drop from token a (لل -> ل)
+
+
+def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
+    """A speaker phrase at token j with an apposed role or name ("الناطق باسم X، فلان")."""
+    k = ctx.np_forward(j, hi, cut)
+    if k <= j:
+        return None
+    sp = _Speaker(j, k, j, k, cut=cut)
+    if k < hi and ctx.breaks(k) and all(c in " ،,\u00a0" for c in ctx.gap(k)):
+        k2 = ctx.np_forward(k, hi)
+        if k < k2:
+            if k2 <= k + 5 and ctx.is_role(j) and not ctx.is_role(k) and not any(ctx.is_title(x) for x in range(j, k)):
+                sp = _Speaker(j, k2, k, k2, role=(j, k), cut=cut)  # role، name
+            elif not ctx.is_role(j) and ctx.is_role(k) and k - j <= 4:
+                sp = _Speaker(j, k2, j, k, role=(k, k2), cut=cut)  # name، role
+    # a title inside the speaker marks where a person's name starts
+    for x in range(sp.sa, sp.sb):
+        if ctx.is_title(x):
+            n0 = x + 1
+            while n0 < sp.sb and ctx.is_title(n0) or (n0 < sp.sb and key1(ctx.toks[n0].norm) in ("اول", "ركن")):
+                n0 += 1
+            if n0 < sp.sb:
+                sp.name = (n0, sp.sb)
+                if x > sp.sa and sp.role is None:
+                    sp.role = (sp.sa, x)
+                    sp.sa = x
+            break
+    else:
+        if sp.role is not None and not ctx.is_role(sp.sa):
+            sp.name = (sp.sa, sp.sb)
+    return sp
+
+
+def _negated(ctx: _Ctx, i: int) -> bool:
+    if i == 0:
+        return False
+    p = ctx.toks[i - 1].norm
+    if p in _NEGATORS:
+        return True
+    return p == "ان" and i >= 2 and ctx.toks[i - 2].norm in ("دون", "بدون", "ودون")
+
+
+def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
+    """The subject before a verb: "... أن الناطق باسم X، فلان، قال"، "وكان الأمين العام ... دعا"."""
+    if ctx.breaks(i) and not all(c in " ،,\u00a0" for c in ctx.gap(i)):
+        return None
+    b = i
+    if b - 1 >= lo and ctx.toks[b - 1].norm in ("قد", "لقد"):
+        b -= 1
+    a = b
+    while a - 1 >= lo:
+        w = ctx.toks[a - 1].norm
+        if w in _BACK_BOUNDARY or (a - 1) in ctx.cue_at:
+            break
+        a -= 1
+        if b - a > 14:
+            return None
+    if a >= b:
+        return None
+    sp = _parse_np(ctx, a, b)
+    if sp is None:
+        return None
+    if sp.b != b and not (sp.b < b and ctx.toks[sp.b].norm in ("الذي", "التي", "الذين")):
+        if b - a <= 6 and not any(ctx.breaks(x) for x in range(a + 1, b)) and not ctx.is_stop(ctx.toks[a].norm):
+            return _Speaker(a, b, a, b)  # "عدة روايات من شهود عيان أكدت"
+        return None
+    if ctx.breaks(i) and sp.role is None and a == lo:
+        return None  # "وفي السادس من أغسطس، أعلن ...": an adverbial, not a subject
+    return sp
+
+
+def _compatible(g_cue: str, g_prev: str) -> bool:
+    if g_cue == "-" or g_prev == "-":
+        return True
+    if g_cue == g_prev:
+        return True
+    return {g_cue, g_prev} == {"f", "p"}  # broken plurals take feminine verbs: المصادر ... وأضافت
+
+
+def _carry(quotes: list[Quote], infos: list[QuoteInfo], gender: str, sent: int, same_sentence: bool) -> int | None:
+    for qi in range(len(quotes) - 1, -1, -1):
+        q = quotes[qi]
+        if sent - q.sentence > _CARRY_SENTENCES:
+            break
+        if same_sentence and q.sentence != sent:
+            continue
+        if q.speaker_text is None or infos[qi].secondary:
+            continue
+        if _compatible(gender, infos[qi].gender):
+            return qi
+    return None
+
+
+def _content_keys(ctx: _Ctx, a: int, b: int) -> tuple[str, ...]:
+    out = []
+    for x in range(a, b):
+        if ctx.is_title(x):
+            continue
+        w = ctx.toks[x].norm
+        out.append(key1("ال" + w[2:] if w[:2] == "لل" else w))
+    return tuple(out)
+
+
+def _head_of(ctx: _Ctx, a: int, b: int) -> str | None:
+    w = ctx.toks[a].norm
+    for cand in (w, w[1:] if w[:1] in "لبو" else w, "ال" + w[2:] if w[:2] == "لل" else w):
+        k = key1(cand)
+        if (k,) in ctx.lex.head_kind or any(h[0] == k for h in ctx.lex.head_kind):
+            return k
+    return None
+
+
+def _short_variant(ctx: _Ctx, a: int, b: int, cut: int) -> str | None:
+    """The head and its adjectives of a definite phrase: "المجلس البلدي للمدينة" -> "المجلس البلدي"."""
+    if not ctx.toks[a].norm[cut:].startswith("ال"):
+        return None
+    k = a + 1
+    while k < b and ctx.toks[k].norm.startswith("ال"):
+        k += 1
+    if k == b:
+        return None
+    return ctx.text(a, k, cut)[2]
+
+
+def _baism(ctx: _Ctx, a: int, b: int) -> str | None:
+    """The organisation in "الناطق باسم X"."""
+    for x in range(a, b - 1):
+        if ctx.toks[x].norm in ("باسم", "بإسم", "باسم"):
+            return ctx.text(x + 1, b)[2]
+    return None
+
+
+def _actors_in(doc: Doc, start: int, end: int) -> list[str]:
+    out: list[str] = []
+    mentions: list[ActorMention] = [m for m in doc.actors if m.start < end and start < m.end]
+    mentions.sort(key=lambda m: -(m.end - m.start))
+    for m in mentions:
+        for name in (m.canonical, m.side if isinstance(m.side, str) and m.side not in ("", "neutral") else None):
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def _add(names: list[str], name: str | None) -> None:
+    if not name:
+        return
+    name = " ".join(name.translate(_NO_QUOTES).split()).strip(" ،,:-–")
+    if name and norm(name) not in {norm(n) for n in names}:
+        names.append(name)
+
+
+def _registry(ctx: _Ctx) -> list[tuple[int, int, str, tuple[str, ...], str]]:
+    """Every phrase headed by a speaker noun (a later short mention may refer back to it)."""
+    out = []
+    for m in ctx.lex.heads.find(ctx.doc):
+        if m.text.startswith("ال") and m.tok_end - m.tok_start == 1:
+            pass
+        b = ctx.np_forward(m.tok_start, ctx.sent_range[ctx.toks[m.tok_start].sentence][1])
+        if b - m.tok_start >= 2:
+            cut = len(m.prefix)
+            s, e, t = ctx.text(m.tok_start, b, cut)
+            head = _head_of(ctx, m.tok_start, b) or ""
+            keys = _content_keys(ctx, m.tok_start, b)
+            out.append((m.tok_start, b, t, keys, head))
+    return out
+
+
+def _link(ctx: _Ctx, sp: _Speaker, quotes: list[Quote], infos: list[QuoteInfo], registry) -> tuple[int | None, str | None]:
+    """An earlier fuller mention of the same speaker: (quote index, or None, and registry text)."""
+    keys = _content_keys(ctx, sp.sa, sp.sb)
+    if not keys:
+        return None, None
+    head = _head_of(ctx, sp.sa, sp.sb)
+    definite = ctx.toks[sp.sa].norm[sp.cut :].startswith("ال") or ctx.toks[sp.sa].norm.startswith("لل")
+    if head and definite and len(keys) <= 3:
+        want = set(keys) - {head}
+        for qi in range(len(quotes) - 1, -1, -1):
+            inf = infos[qi]
+            if inf.head == head and len(inf.keys) > len(keys) and want <= set(inf.keys):
+                return qi, None
+        for a, _b, text, rkeys, rhead in reversed(registry):
+            if a < sp.sa and rhead == head and len(rkeys) > len(keys) and want <= set(rkeys):
+                return None, text
+        return None, None
+    if head is None and len(keys) <= 2:  # a surname: "المسماري" -> "أحمد المسماري"
+        for qi in range(len(quotes) - 1, -1, -1):
+            nk = infos[qi].name_keys
+            if nk and len(nk) > len(keys) and nk[-len(keys) :] == keys:
+                return qi, None
+    return None, None
+
+
+def _claim_range(ctx: _Ctx, after: int, hi: int) -> tuple[int, int] | None:
+    """Raw range of what is claimed: from after the speaker (or cue) to the end of the sentence."""
+    if after >= hi:
+        return None
+    return ctx.toks[after].start, ctx.toks[hi - 1].end
+
+
+def _extend_to_close(doc: Doc, start: int, end: int) -> int:
+    """Extend a claim that opens a quotation mark to where it closes (quotes spanning sentences)."""
+    seg = doc.text[start:end]
+    opens = sum(seg.count(c) for c in "«“")
+    closes = sum(seg.count(c) for c in "»”")
+    plain = seg.count('"')
+    if opens > closes:
+        closers = "»”"
+    elif plain % 2 == 1:
+        closers = '"'
+    else:
+        return end
+    limit = min(len(doc.text), end + 800)
+    for p in range(end, limit):
+        if doc.text[p] in closers:
+            return p + 1
+        if doc.text[p] == "\n" and doc.text[p + 1 : p + 2] == "\n":
+            break
+    return end
+
+
+def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInfo]]:
+    ctx = _Ctx(doc, lex)
+    matches = []
+    for m in lex.cues.find(doc):
+        cues = [c for c in m.payloads if isinstance(c, Cue)]
+        if not cues:
+            continue
+        cue = cues[0]
+        t0 = doc.tokens[m.tok_start]
+        if norm(m.text).startswith("ال") and not norm(cue.form).startswith("ال"):
+            continue  # الكشف، التابع: nouns, not verbs
+        prefix = m.prefix
+        if cue.kind == "according":
+            if prefix not in ("", "و", "ف", "وب", "ب", "فب"):
+                continue
+        elif prefix not in ("", "و", "ف"):
+            continue
+        if cue.conj_required and not prefix and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].norm in ("كما", "وكما")):
+            if m.tok_start != ctx.sent_range[t0.sentence][0]:
+                continue
+        matches.append((m, cue))
+        ctx.cue_at[m.tok_start] = (cue, m.tok_end)
+
+    registry = _registry(ctx)
+    quotes: list[Quote] = []
+    infos: list[QuoteInfo] = []
+    consumed: set[int] = set()
+    for m, cue in matches:
+        i, j = m.tok_start, m.tok_end
+        if i in consumed:
+            continue
+        sent = doc.tokens[i].sentence
+        lo, hi = ctx.sent_range[sent]
+        if cue.kind != "according" and _negated(ctx, i):
+            continue
+        cue_start, cue_end = m.start, m.end
+        gender = cue.gender
+        denial = cue.denial
+        kind = cue.kind
+        sp: _Speaker | None = None
+        via: str | None = None
+        antecedent: int | None = None
+        carried = False
+        claim: tuple[int, int] | None = None
+
+        if kind == "according":
+            k = j
+            if norm(cue.form) in ("وفق", "وفقا", "طبقا") and j < hi:
+                nxt = doc.tokens[j].norm
+                if not (nxt == "ما" or (nxt.startswith("ل") and not nxt.startswith("ال"))):
+                    continue  # "وفق أحكام القانون"
+            if k < hi and doc.tokens[k].norm == "ما":
+                k += 1
+            if k < hi and k in ctx.cue_at and ctx.cue_at[k][0].kind in ("say", "about"):
+                vcue, vend = ctx.cue_at[k]
+                consumed.add(k)
+                gender, denial = vcue.gender, vcue.denial
+                cue_end = doc.tokens[vend - 1].end
+                k = vend
+            while k < hi and doc.tokens[k].norm in _SKIP_AFTER_VERB and k + 1 < hi:
+                k += 1
+            if k < hi and doc.tokens[k].norm in ("الي", "عن") and k + 1 < hi:  # استنادا إلى / نقلا عن
+                k += 1
+            w = doc.tokens[k].norm if k < hi else ""
+            cut = 2 if w.startswith("لل") else 1 if (w[:1] == "ل" and len(w) > 3 and not w.startswith("ال")) else 0
+            if k < hi:
+                sp = _parse_np(ctx, k, hi, cut)
+            s_sent = doc.sentences[sent]
+            rest = [x for x in range(sp.b if sp else k, hi) if not ctx.is_stop(doc.tokens[x].norm)]
+            if i == lo and len(rest) < 3 and sent > 0:
+                prev = doc.sentences[sent - 1]
+                claim = (prev.start, prev.end)  # "... 300 قتيل.بحسب ما أعلن المركز الإعلامي"
+            else:
+                claim = (s_sent.start, s_sent.end)
+        elif kind == "participle":
+            antecedent = _carry(quotes, infos, gender, sent, same_sentence=True)
+            if antecedent is None:
+                antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
+            carried = True
+            claim = _claim_range(ctx, j, hi)
+        else:
+            k = j
+            while k < hi and doc.tokens[k].norm in _SKIP_AFTER_VERB and not ctx.breaks(k) and k + 1 < hi:
+                if doc.tokens[k].norm == "من" and doc.tokens[k + 1].norm not in ("جهته", "جهتها"):
+                    break
+                k += 1
+            if k < hi and not ctx.breaks(k) and not any(c in ":" for c in ctx.gap(k)):
+                if kind == "via":
+                    # نقلت صحيفة X عن مصادر Y قولها
+                    src = _parse_np(ctx, k, hi)
+                    kk = src.b if src else k
+                    while kk < min(hi, k + 10) and doc.tokens[kk].norm != "عن":
+                        kk += 1
+                    if kk < hi and doc.tokens[kk].norm == "عن" and kk + 1 < hi:
+                        if src:
+                            via = ctx.text(src.a, src.b)[2]
+                        sp = _parse_np(ctx, kk + 1, hi)
+                    else:
+                        continue  # "طائرة نقل": a noun, not "نقلت ... عن"
+                else:
+                    sp = _parse_np(ctx, k, hi)
+            if kind == "about" and not any(doc.tokens[x].norm == "عن" for x in range(j, hi)):
+                continue  # "أن تحدث مجزرة": happens, not speaks
+            if kind == "describe" and sp is not None and not (
+                _head_of(ctx, sp.sa, sp.sb) or _actors_in(doc, doc.tokens[sp.a].start, doc.tokens[sp.b - 1].end)
+            ):
+                sp = None
+            if kind == "describe" and sp is None:
+                continue  # "ما وصفته بـ...": the current speaker's own wording
+            if kind == "say" and not prefix_has_conj(m.prefix) and not (
+                i > 0 and doc.tokens[i - 1].norm in ("كما", "وكما")
+            ):
+                svo = _svo_speaker(ctx, i, lo)
+                if svo is not None:
+                    sp = svo
+            if sp is None:
+                antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
+                carried = True
+            if claim is None:
+                after = sp.b if (sp is not None and sp.a >= j) else j
+                claim = _claim_range(ctx, after, hi)
+
+        q = Quote(0, 0, "", cue=doc.text[cue_start:cue_end], denied=denial, sentence=sent)
+        info = QuoteInfo(kind=kind, gender=gender, carried=carried, via=via)
+        if kind == "according":
+            info.secondary = i > lo + 1
+        else:
+            info.secondary = any(
+                p.sentence == sent and p.claim_start is not None and p.claim_start <= cue_start < (p.claim_end or 0)
+                for p in quotes
+            )
+        names: list[str] = []
+        if sp is not None:
+            s, e, t = ctx.text(sp.sa, sp.sb, sp.cut if sp.sa == sp.a else 0)
+            q.speaker_start, q.speaker_end, q.speaker_text = s, e, t
+            if sp.role:
+                q.speaker_role = ctx.text(sp.role[0], sp.role[1], sp.cut if sp.role[0] == sp.a else 0)[2]
+            info.keys = _content_keys(ctx, sp.sa, sp.sb)
+            info.head = _head_of(ctx, sp.sa, sp.sb)
+            if sp.name:
+                info.name_keys = _content_keys(ctx, *sp.name)
+                _add(names, ctx.text(*sp.name)[2])
+            elif info.head is None and len(info.keys) <= 4 and not ctx.is_role(sp.sa):
+                info.name_keys = info.keys
+            if not (ctx.is_title(sp.sa) and sp.name):
+                _add(names, "ال" + t if sp.cut == 2 and sp.sa == sp.a else t)
+            if not sp.name and not ctx.is_title(sp.sa):
+                _add(names, _short_variant(ctx, sp.sa, sp.sb, sp.cut if sp.sa == sp.a else 0))
+            ante_q, ante_text = _link(ctx, sp, quotes, infos, registry)
+            if ante_q is not None:
+                antecedent = ante_q
+            _add(names, ante_text)
+            if ante_text:
+                for a, b, rt, _k, _h in registry:
+                    if rt == ante_text:
+                        _add(names, _short_variant(ctx, a, b, 0))
+                        break
+            span_lo = doc.tokens[sp.a].start
+            span_hi = doc.tokens[sp.b - 1].end
+            info.actors = _actors_in(doc, span_lo, span_hi)
+            if sp.role:
+                _add(names, _baism(ctx, *sp.role))
+            _add(names, _baism(ctx, sp.sa, sp.sb))
+        if antecedent is not None:
+            aq, ai = quotes[antecedent], infos[antecedent]
+            if sp is None:
+                q.speaker_start, q.speaker_end, q.speaker_text = aq.speaker_start, aq.speaker_end, aq.speaker_text
+                q.speaker_role = aq.speaker_role
+                info.keys, info.head, info.name_keys = ai.keys, ai.head, ai.name_keys
+                if info.via is None:
+                    info.via = ai.via
+            for n in ai.names:
+                _add(names, n)
+            for a in ai.actors:
+                if a not in info.actors:
+                    info.actors.append(a)
+        if info.via:
+            _add(names, info.via)
+        for a in info.actors:
+            _add(names, a)
+        info.names = names
+        info.antecedent = antecedent
+        q.speaker_actor = info.actors[0] if info.actors else None
+        if claim is not None:
+            cs, ce = claim
+            ce = _extend_to_close(doc, cs, ce)
+            q.claim_start, q.claim_end = cs, ce
+        pieces = [cue_start, cue_end]
+        if sp is not None:
+            pieces += [doc.tokens[sp.a].start, doc.tokens[sp.b - 1].end]
+        if claim is not None and q.claim_start is not None and q.claim_end is not None:
+            # the quote text covers cue (and speaker) .. end of claim, within the cue's sentence onwards
+            if q.claim_start >= min(pieces):
+                pieces.append(q.claim_end)
+            else:
+                pieces.append(max(q.claim_end, cue_end))
+        q.start, q.end = min(pieces), max(pieces)
+        q.text = doc.text[q.start : q.end]
+        quotes.append(q)
+        infos.append(info)
+    return quotes, infos
+
+
+def prefix_has_conj(prefix: str) -> bool:
+    return bool(prefix) and prefix[0] in "وف"
 
 
 @stage("quotes", requires=("sentences", "tokens", "actors"), assigns=("quotes",))
 def quotes_stage(doc: Doc, resources: Resources) -> None:
-    doc.quotes = []
+    quotes, infos = find_quotes(doc, _lex(resources))
+    doc.quotes = quotes
+    doc.user[INFO_KEY] = infos
 
 
 def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
-    """(claimed_by, denied) for an event reported at ``anchor``; [] means the outlet itself."""
-    return [], False
+    """(claimed_by, denied) for an event reported at ``anchor``; [] means the outlet itself.
+
+    The anchor is claimed by every quote whose claim span holds it (a quote's own claim, a sentence
+    continuing the speaker, a sentence under بحسب / وفقا لـ); the outermost (widest) speaker comes first.
+    """
+    infos: list[QuoteInfo] = doc.user.get(INFO_KEY) or []
+    if len(infos) != len(doc.quotes):
+        return [], False
+    holding = [
+        (q, inf)
+        for q, inf in zip(doc.quotes, infos)
+        if q.claim_start is not None and q.claim_end is not None and q.claim_start <= anchor.start < q.claim_end
+    ]
+    if not holding:
+        return [], False
+    holding.sort(key=lambda p: (-(p[0].claim_end - p[0].claim_start), p[0].start))
+    names: list[str] = []
+    for _q, inf in holding:
+        for n in inf.names:
+            _add(names, n)
+    denied = any(q.denied for q, _ in holding)
+    return names, denied
+
+
+__all__ = ["quotes_stage", "claim_for", "find_quotes", "QuoteInfo", "phrase_key"]

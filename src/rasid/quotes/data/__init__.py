@@ -1,0 +1,1 @@
+"""Language data for the quotes stage (see README.md)."""
