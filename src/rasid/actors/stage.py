@@ -1,17 +1,590 @@
-"""Actor stage (placeholder until the actors issue lands)."""
+"""Actor stage: actor mentions canonicalised against the knowledge base, and event direction.
+
+``actors_stage`` fills ``doc.actors`` with :class:`Mention` (an ``ActorMention`` with token bounds and
+the proclitics of its first word). Mentions come from, in order of trust:
+
+1. the knowledge base (aliases read by the article's country and year, people with their affiliation);
+2. generic heads: a descriptor before a known actor (ميليشيات حفتر -> LNA, hostile framing), a named unknown
+   group (كتيبة فرسان جنزور -> canonical "كتيبة فرسان جنزور", kind militia), communities (أهالي X, أعيان X);
+3. people with roles (الناطق باسم X, آمر X, اللواء <name>);
+4. optionally a CRF named-entity tagger (``Options.use_ner`` and a trained model present).
+
+``actors_for(doc, anchor)`` gives (actor1, actor2) of an event whose trigger is ``anchor``.
+"""
 
 from __future__ import annotations
 
-from rasid.doc import ActorMention, Doc, Span
+from collections import Counter
+from dataclasses import dataclass
+
+from rasid.actors.direction import actors_for
+from rasid.actors.kb import KB, AliasRow, norm_name
+from rasid.doc import ActorMention, Doc
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.text.matcher import Match
+
+__all__ = ["actors_stage", "actors_for", "Mention", "infer_country"]
+
+# tokens that end a group name (كتيبة X ...): prepositions, relatives, connectives, generic modifiers
+NAME_STOP = set(
+    """في من على إلى الى عن مع ضد بين عند منذ خلال حول نحو لدى عبر بعد قبل ضمن دون غير التي الذي الذين اللتين
+    اللذين اللواتي التابعة التابع التابعين التابعه المسلحة المسلح المسلحين الموالية الموالي الموالين المواليه
+    المدعومة المدعوم المدعومين الإرهابية الارهابية الإرهابي المتطرفة المتشددة الخارجة المتمردة المحلية الأخرى
+    وأخرى أخرى أن إن قد كان كانت وقد لقد ثم أو أي كل بعض هذه هذا تلك ذلك عدد عدة إثر اثر جراء بسبب حيث بينما
+    فيما كما أيضا ايضا وسط قرب شمال جنوب شرق غرب شرقي غربي جنوبي شمالي داخل خارج أمام امام تحت فوق ما لا لم لن
+    المطلوب يقودها يقوده بقيادة قائدها آمرها التابعة وعناصر عناصر ومسلحين مسلحين""".split()
+)
+SUBJECT_PREFIXES = ("", "و", "ف")
+
+
+@dataclass
+class Mention(ActorMention):
+    """An actor mention with its token bounds and what the stage knows of its reading."""
+
+    tok_start: int = 0
+    tok_end: int = 0
+    prefix: str = ""  # proclitics of the first word (normalised), e.g. "وب"
+    origin: str = ""  # kb | person | group | role | ner
+    known: bool = False  # resolved to a knowledge-base actor
+    country_name: bool = False  # a bare country name (تركيا): an actor or a place
+
+
+# --- country of the article --------------------------------------------------------------------------
+
+
+def infer_country(doc: Doc, kb: KB, options_default: tuple[str, ...] = ()) -> str | None:
+    """ISO2 of the country the article is about, from country names, demonyms and cities."""
+    score: Counter[str] = Counter()
+    for m in kb.cue_matcher.find(doc):
+        for kind, iso in m.payloads:
+            score[iso] += {"name": 2, "adj": 1, "cue": 1}[kind]
+    title = doc.meta.title
+    if title:
+        tdoc = Doc(title)
+        from rasid.text.tokens import tokenize
+
+        tdoc.sentences = [tdoc.span(0, len(title))]
+        tdoc.tokens = tokenize(tdoc)
+        for m in kb.cue_matcher.find(tdoc):
+            for _kind, iso in m.payloads:
+                score[iso] += 3
+    for p in getattr(doc, "places", []) or []:
+        c = (p.country or "").upper()
+        if len(c) == 2:
+            score[c] += 1
+        else:
+            for iso, ctry in kb.countries.items():
+                if ctry.name_en.upper() == c:
+                    score[iso] += 1
+    if not score:
+        return options_default[0] if options_default else None
+    return score.most_common(1)[0][0]
+
+
+# --- the stage ----------------------------------------------------------------------------------------
+
+
+def _mention(doc: Doc, m: Match, **kw) -> Mention:
+    return Mention(
+        m.start,
+        m.end,
+        m.text,
+        tok_start=m.tok_start,
+        tok_end=m.tok_end,
+        prefix=m.prefix,
+        sentence=doc.tokens[m.tok_start].sentence,
+        **kw,
+    )
+
+
+def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
+    out: list[Mention] = []
+    for m in kb.matcher.find(doc):
+        alias_rows: list[AliasRow] = [p for k, p in m.payloads if k == "alias"]
+        person_rows = [p for k, p in m.payloads if k == "person"]
+        country_rows = [p for k, p in m.payloads if k == "country"]
+        if alias_rows:
+            row = kb.resolve(alias_rows, country, year)
+            if row is None and all(r.country and r.country != country for r in alias_rows):
+                continue  # a word that names an actor only in another country's news (القاعدة, النظام)
+            if row is None:
+                # no reading fits this article: keep the text, never guess a known actor
+                kinds = {kb.actors[r.actor].kind for r in alias_rows if r.actor in kb.actors}
+                framing = Counter(r.framing for r in alias_rows).most_common(1)[0][0]
+                out.append(
+                    _mention(
+                        doc,
+                        m,
+                        canonical=norm_name(m.text),
+                        kind=kinds.pop() if len(kinds) == 1 else "",
+                        framing=framing,
+                        origin="kb",
+                        known=False,
+                    )
+                )
+                continue
+            actor = kb.actors[row.actor]
+            canonical, aid, side = kb.fill(actor, country)
+            home = actor.country if actor.country != "*" else country
+            out.append(
+                _mention(
+                    doc,
+                    m,
+                    canonical=canonical if canonical else norm_name(m.text),
+                    actor_id=aid,
+                    kind=actor.kind,
+                    side=side,
+                    country=kb.country_name(home),
+                    framing=row.framing,
+                    origin="kb",
+                    known=canonical is not None,
+                )
+            )
+        elif person_rows:
+            pr = kb.persons_for(person_rows, year)
+            if pr is None:
+                out.append(_mention(doc, m, canonical=None, kind="person", origin="person"))
+                continue
+            actor = kb.actors[pr.actor]
+            canonical, aid, side = kb.fill(actor, country)
+            out.append(
+                _mention(
+                    doc,
+                    m,
+                    canonical=canonical,
+                    actor_id=aid,
+                    kind="person",
+                    side=side,
+                    country=kb.country_name(actor.country if actor.country != "*" else country),
+                    role=pr.role,
+                    origin="person",
+                    known=canonical is not None,
+                )
+            )
+        elif country_rows:
+            iso = country_rows[0]
+            if iso == country:
+                continue  # the article's own country is the setting, not an actor
+            actor = kb.actors[f"country_{iso}"]
+            out.append(
+                _mention(
+                    doc,
+                    m,
+                    canonical=actor.canonical,
+                    actor_id=actor.id,
+                    kind="state",
+                    side=actor.side,
+                    country=actor.canonical,
+                    origin="kb",
+                    known=True,
+                    country_name=True,
+                )
+            )
+    return out
+
+
+def _verb_like(kb: KB, w: str) -> bool:
+    """A word that reads as a verb rather than a name (يطالبون, تبقى, سعت, تلقوا)."""
+    if w in kb.place_words or w.startswith("ال"):
+        return False
+    if w.endswith("وا") and len(w) >= 4:
+        return True
+    if w[:1] in "يت" and len(w) >= 4:
+        return True
+    if w[:2] in ("سي", "ست", "سن") and len(w) >= 5:
+        return True
+    return len(w) == 3 and w.endswith("ت")
+
+
+def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = False) -> int:
+    """End token (exclusive) of a name starting at token ``start`` (``start`` itself: no name)."""
+    toks = doc.tokens
+    if start <= 0 or start >= len(toks):
+        return start
+    sent = toks[start - 1].sentence
+    j = start
+    while j < len(toks) and j - start < limit:
+        t = toks[j]
+        w = t.norm
+        if t.sentence != sent:
+            break
+        gap = doc.text[toks[j - 1].end : t.start]
+        if any(ch in gap for ch in "،,.;؛:()[]\n–"):
+            break
+        if w in NAME_STOP or (w[:1] in "وف" and w[1:] in NAME_STOP):
+            break
+        if w.startswith("و") and len(w) > 2 and w not in kb.place_words:
+            break  # "و..." starts the next conjunct
+        if w.startswith(("لل", "بال", "لت", "لي", "لا", "كال", "فال")):
+            break  # a prepositional phrase or a purpose clause
+        if _verb_like(kb, w):
+            break
+        if person and j > start and w[:1] == "ل":
+            break  # لقناتي: a prepositional phrase after the name
+        if (
+            j > start
+            and not person
+            and not (w.startswith("ال") or w[:1].isdigit() or toks[j - 1].norm in kb.construct)
+        ):
+            break  # a bare word continues a name only after أبو / فرسان / مدينة ...
+        j += 1
+    return j
+
+
+def _group_mentions(
+    doc: Doc, kb: KB, known: list[Mention], country: str | None
+) -> tuple[list[Mention], set[int]]:
+    """Mentions from generic heads; returns new mentions and ids of known mentions they absorb."""
+    by_start = {m.tok_start: m for m in known}
+    covered = set()
+    for m in known:
+        covered.update(range(m.tok_start, m.tok_end))
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for g in kb.group_matcher.find(doc):
+        if g.tok_start in covered:
+            continue
+        head = g.payloads[0]
+        toks = doc.tokens
+        nxt = by_start.get(g.tok_end)
+        gap = doc.text[g.end : nxt.start] if nxt is not None else ""
+        if (
+            nxt is not None
+            and nxt.known
+            and nxt.kind != "civilians"
+            and not any(c in gap for c in "،,.;؛:")
+            and head.mode in ("descriptor", "both")
+            and nxt.prefix in ("", "ال")
+        ):
+            # descriptor + known actor: the known actor, framed by the descriptor
+            framing = "hostile" if head.framing == "hostile" else nxt.framing
+            text_end = nxt.end
+            kind = nxt.kind
+            if kind == "person":  # طائرات حفتر: the person's forces
+                base = kb.actors.get(nxt.actor_id or "")
+                kind = base.kind if base else "militia"
+            mm = Mention(
+                g.start,
+                text_end,
+                doc.text[g.start : text_end],
+                canonical=nxt.canonical,
+                actor_id=nxt.actor_id,
+                kind=kind,
+                side=nxt.side,
+                country=nxt.country,
+                framing=framing,
+                sentence=nxt.sentence,
+                tok_start=g.tok_start,
+                tok_end=nxt.tok_end,
+                prefix=g.prefix,
+                origin="group",
+                known=True,
+            )
+            absorbed.add(id(nxt))
+            out.append(mm)
+            continue
+        if (
+            nxt is not None
+            and head.mode in ("named", "both")
+            and nxt.known
+            and nxt.prefix == ""
+            and nxt.kind in ("militia", "rebel")
+            and not gap.strip()
+        ):
+            # كتيبة + known brigade name
+            mm = Mention(
+                g.start,
+                nxt.end,
+                doc.text[g.start : nxt.end],
+                canonical=nxt.canonical,
+                actor_id=nxt.actor_id,
+                kind=nxt.kind,
+                side=nxt.side,
+                country=nxt.country,
+                framing=nxt.framing if head.framing != "hostile" else "hostile",
+                sentence=nxt.sentence,
+                tok_start=g.tok_start,
+                tok_end=nxt.tok_end,
+                prefix=g.prefix,
+                origin="group",
+                known=True,
+            )
+            absorbed.add(id(nxt))
+            out.append(mm)
+            continue
+        if head.mode == "descriptor":
+            continue
+        head_tok = toks[g.tok_start]
+        has_article = head_tok.norm[len(g.prefix) :].startswith("ال") or g.prefix.endswith("ال")
+        if has_article and head.kind != "militia" and head.mode != "civic":
+            continue  # الكتيبة, القبيلة: anaphoric, names nothing
+        end = _name_tokens(doc, kb, g.tok_end)
+        if end == g.tok_end:
+            continue  # a bare head: no name, no actor
+        if any(i in covered for i in range(g.tok_end, end)):
+            end = min(i for i in range(g.tok_end, end) if i in covered)
+            if end == g.tok_end:
+                continue
+        start_raw, end_raw = g.start, toks[end - 1].end
+        text = doc.text[start_raw:end_raw]
+        sent = toks[g.tok_start].sentence
+        if head.mode == "civic" and head.kind == "civilians":
+            actor = kb.actors["civilians"]
+            canonical, aid, side = kb.fill(actor, country)
+            out.append(
+                Mention(
+                    start_raw,
+                    end_raw,
+                    text,
+                    canonical=canonical,
+                    actor_id=aid,
+                    kind="civilians",
+                    country=kb.country_name(country),
+                    sentence=sent,
+                    tok_start=g.tok_start,
+                    tok_end=end,
+                    prefix=g.prefix,
+                    origin="group",
+                    known=True,
+                )
+            )
+            continue
+        out.append(
+            Mention(
+                start_raw,
+                end_raw,
+                text,
+                canonical=norm_name(text),
+                kind=head.kind,
+                country=kb.country_name(country),
+                framing=head.framing,
+                sentence=sent,
+                tok_start=g.tok_start,
+                tok_end=end,
+                prefix=g.prefix,
+                origin="group",
+                known=False,
+            )
+        )
+        covered.update(range(g.tok_start, end))
+    return out, absorbed
+
+
+TITLE_NAME_MAX = 3
+
+
+def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Mention], set[int]]:
+    """People introduced by a role (الناطق باسم X) or a title (اللواء <name>)."""
+    toks = doc.tokens
+    starts = {m.tok_start: m for m in mentions}
+    covered = {}
+    for m in mentions:
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = m
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for r in kb.role_matcher.find(doc):
+        cue = r.payloads[0]
+        if r.tok_start in covered:
+            continue
+        sent = toks[r.tok_start].sentence
+        if cue.type == "role":
+            # affiliation: the first known actor right after the cue (skipping one linking word)
+            aff = None
+            j = r.tok_end
+            while j < len(toks) and j < r.tok_end + 6 and toks[j].sentence == sent:
+                gap = doc.text[toks[j - 1].end : toks[j].start]
+                if any(c in gap for c in "،,.;؛:"):
+                    break
+                m = starts.get(j)
+                if m is not None:
+                    if m.known and m.kind != "person" and m.kind != "civilians":
+                        aff = m
+                        if (
+                            m.canonical
+                            and "{" not in m.canonical
+                            and not m.actor_id.startswith(("mil_", "pol_"))
+                        ):
+                            break
+                    j = m.tok_end
+                    continue
+                j += 1
+            if aff is None:
+                continue
+            end_tok = aff.tok_end
+            # a name after the affiliation: title + name, or a known person
+            k = end_tok
+            name_end = None
+            if (
+                k < len(toks)
+                and toks[k].sentence == sent
+                and not any(c in doc.text[toks[k - 1].end : toks[k].start] for c in "،,.;؛:")
+            ):
+                pm = starts.get(k)
+                if pm is not None and pm.kind == "person":
+                    name_end = pm.tok_end
+                    absorbed.add(id(pm))
+                    if pm.known:
+                        aff = pm  # the curated affiliation of a known person wins over the body named
+                else:
+                    t = kb.role_matcher.lookup(toks[k].norm)
+                    if t and t[0].type == "title":
+                        e = _name_tokens(doc, kb, k + 1, TITLE_NAME_MAX, person=True)
+                        if e > k + 1:
+                            name_end = e
+            if name_end is not None:
+                end_tok = name_end
+            s, e = r.start, toks[end_tok - 1].end
+            absorbed.add(id(aff))
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    doc.text[s:e],
+                    canonical=aff.canonical,
+                    actor_id=aff.actor_id,
+                    kind="person",
+                    side=aff.side,
+                    country=aff.country,
+                    framing=aff.framing,
+                    role=cue.role,
+                    sentence=sent,
+                    tok_start=r.tok_start,
+                    tok_end=end_tok,
+                    prefix=r.prefix,
+                    origin="role",
+                    known=True,
+                )
+            )
+            for i in range(r.tok_start, end_tok):
+                covered[i] = out[-1]
+        else:
+            # title + personal name not in the knowledge base
+            if r.tok_end in starts:
+                continue
+            e = _name_tokens(doc, kb, r.tok_end, TITLE_NAME_MAX, person=True)
+            if e < r.tok_end + 2 or any(i in covered for i in range(r.tok_end, e)):
+                continue
+            if toks[r.tok_end].norm[:1].isdigit():
+                continue  # اللواء 106: a brigade, not a person
+            s, en = r.start, toks[e - 1].end
+            pm = Mention(
+                s,
+                en,
+                doc.text[s:en],
+                canonical=None,
+                kind="person",
+                role=cue.role,
+                sentence=sent,
+                tok_start=r.tok_start,
+                tok_end=e,
+                prefix=r.prefix,
+                origin="role",
+                known=False,
+            )
+            # an apposition after a comma: "<name>، آمر <org>" gives the affiliation
+            out.append(pm)
+            for i in range(r.tok_start, e):
+                covered[i] = pm
+    # apposition: a title+name person followed by a role mention
+    by_start = {m.tok_start: m for m in out}
+    for pm in out:
+        if pm.origin == "role" and not pm.known:
+            nxt = by_start.get(pm.tok_end)
+            if nxt is not None and nxt.known and nxt.kind == "person":
+                gap = doc.text[pm.end : nxt.start]
+                if gap.strip() in ("،", ","):
+                    pm.canonical, pm.actor_id, pm.side, pm.country = (
+                        nxt.canonical,
+                        nxt.actor_id,
+                        nxt.side,
+                        nxt.country,
+                    )
+                    pm.role = nxt.role
+                    pm.known = True
+    return out, absorbed
+
+
+def _ner_mentions(doc: Doc, resources: Resources, taken: list[Mention], country: str | None) -> list[Mention]:
+    from rasid.actors.ner import tag_doc
+
+    out = []
+    covered = set()
+    for m in taken:
+        covered.update(range(m.tok_start, m.tok_end))
+    kb: KB = resources.get("actor_kb")
+    for label, ts, te in tag_doc(doc, resources):
+        if label not in ("ORG", "PERS") or any(i in covered for i in range(ts, te)):
+            continue
+        s, e = doc.tokens[ts].start, doc.tokens[te - 1].end
+        text = doc.text[s:e]
+        if label == "ORG":
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    text,
+                    canonical=norm_name(text),
+                    kind="organisation",
+                    country=kb.country_name(country),
+                    sentence=doc.tokens[ts].sentence,
+                    tok_start=ts,
+                    tok_end=te,
+                    origin="ner",
+                )
+            )
+        else:
+            out.append(
+                Mention(
+                    s,
+                    e,
+                    text,
+                    canonical=None,
+                    kind="person",
+                    sentence=doc.tokens[ts].sentence,
+                    tok_start=ts,
+                    tok_end=te,
+                    origin="ner",
+                )
+            )
+    return out
+
+
+def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
+    kb: KB = resources.get("actor_kb")
+    year = doc.meta.published.year if doc.meta.published else None
+    country = infer_country(doc, kb, tuple(resources.options.default_countries))
+    doc.user["actors.country"] = country
+    known = _kb_mentions(doc, kb, country, year)
+    groups, absorbed = _group_mentions(doc, kb, known, country)
+    mentions = [m for m in known if id(m) not in absorbed] + groups
+    roles, absorbed2 = _role_mentions(doc, kb, mentions)
+    role_tokens = set()
+    for r in roles:
+        role_tokens.update(range(r.tok_start, r.tok_end))
+    mentions = [
+        m
+        for m in mentions
+        if id(m) not in absorbed2 and not (set(range(m.tok_start, m.tok_end)) & role_tokens)
+    ]
+    mentions += roles
+    if resources.options.use_ner:
+        from rasid.actors.ner import model_available
+
+        if model_available(resources):
+            mentions += _ner_mentions(doc, resources, mentions, country)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    # drop overlaps (keep the earlier, longer one)
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
 
 
 @stage("actors", requires=("sentences", "tokens"), assigns=("actors",))
 def actors_stage(doc: Doc, resources: Resources) -> None:
-    doc.actors = []
-
-
-def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMention | None]:
-    """(actor1, actor2) of an event reported at ``anchor``: who acts, who is acted upon."""
-    return None, None
+    """Assign ``doc.actors``."""
+    doc.actors = list(find_mentions(doc, resources))

@@ -1,0 +1,312 @@
+"""The actor knowledge base: canonical actors, aliases with framing, people, role cues, group heads.
+
+Everything is read from the TSV files in ``rasid.actors.data`` (see README.md there) once per
+``Resources`` through the ``actor_kb`` resource. Alias readings depend on the article's country and
+year: ``KB.resolve`` picks the reading that fits, and returns nothing rather than a wrong actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.options import Options
+from rasid.resources import data_tsv, resource
+from rasid.text.matcher import PhraseMatcher, phrase_key
+from rasid.text.normalise import norm
+
+PKG = "rasid.actors.data"
+FRAMINGS = ("neutral", "pro", "hostile")
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    canonical: str
+    acled_name: str
+    kind: str
+    side: str | None
+    country: str  # ISO2 or '*' for a template
+    start: int | None
+    end: int | None
+    source: str = ""
+
+    @property
+    def is_template(self) -> bool:
+        return self.country == "*" and "{country}" in self.canonical
+
+
+@dataclass(frozen=True)
+class AliasRow:
+    alias: str
+    actor: str
+    framing: str
+    country: str | None
+    start: int | None
+    end: int | None
+    priority: int
+    source: str
+    generated: bool = False
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    actor: str
+    role: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    name_en: str
+    names_ar: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupHead:
+    head: str
+    kind: str
+    framing: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    cue: str
+    role: str
+    type: str  # role | title
+
+
+def _year(v: str | None) -> int | None:
+    v = (v or "").strip()
+    return int(v) if v else None
+
+
+def _years_overlap(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> bool:
+    lo_a, hi_a = a0 if a0 is not None else -(10**6), a1 if a1 is not None else 10**6
+    lo_b, hi_b = b0 if b0 is not None else -(10**6), b1 if b1 is not None else 10**6
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _in_years(year: int | None, start: int | None, end: int | None) -> bool:
+    if year is None:
+        return True
+    return (start is None or start <= year) and (end is None or year <= end)
+
+
+def militia_spellings(alias: str) -> list[str]:
+    """The alias and its other common spelling of ميليشيا/مليشيا."""
+    out = [alias]
+    if "ميليشي" in alias:
+        out.append(alias.replace("ميليشي", "مليشي"))
+    elif "مليشي" in alias:
+        out.append(alias.replace("مليشي", "ميليشي"))
+    return out
+
+
+@dataclass
+class KB:
+    actors: dict[str, Actor]
+    aliases: list[AliasRow]
+    persons: list[PersonRow]
+    countries: dict[str, Country]
+    groups: list[GroupHead]
+    roles: list[RoleCue]
+    matcher: PhraseMatcher = field(default_factory=PhraseMatcher)  # aliases, persons, country names
+    group_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    role_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    cue_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)  # country cues for inference
+    adjective_country: dict[str, str] = field(default_factory=dict)  # phrase key word -> ISO2
+    construct: set[str] = field(default_factory=set)  # name words that take a word after them
+    place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
+
+    # --- resolution ------------------------------------------------------------
+    def actor_years_ok(self, actor: Actor, year: int | None) -> bool:
+        return _in_years(year, actor.start, actor.end)
+
+    def resolve(self, rows: list[AliasRow], country: str | None, year: int | None) -> AliasRow | None:
+        """The alias reading that holds in an article of ``country`` and ``year`` (None if none or a tie)."""
+        fits = []
+        for r in rows:
+            actor = self.actors.get(r.actor)
+            if actor is None:
+                continue
+            if r.country and r.country != country:
+                continue
+            start = r.start if r.start is not None else actor.start
+            end = r.end if r.end is not None else actor.end
+            if not _in_years(year, start, end):
+                continue
+            fits.append(r)
+        if not fits:
+            return None
+        fits.sort(key=lambda r: (-r.priority, 0 if r.country else 1))
+        best = fits[0]
+        tied = [r for r in fits if r.priority == best.priority and bool(r.country) == bool(best.country)]
+        if len({r.actor for r in tied}) > 1:
+            return None
+        return best
+
+    def persons_for(self, rows: list[PersonRow], year: int | None) -> PersonRow | None:
+        fits = [r for r in rows if _in_years(year, r.start, r.end) and r.actor in self.actors]
+        if len({r.actor for r in fits}) != 1:
+            return None
+        return fits[0]
+
+    def fill(self, actor: Actor, country: str | None) -> tuple[str | None, str | None, str | None]:
+        """(canonical, actor_id, side) of an actor, templates filled with the article country."""
+        if not actor.is_template:
+            return actor.canonical, actor.id, actor.side
+        c = self.countries.get(country or "")
+        if actor.id.endswith("_generic"):
+            if c is None:
+                return None, None, None
+            concrete = self.actors.get(actor.id.replace("_generic", "_" + c.iso2))
+            if concrete is not None:
+                return concrete.canonical, concrete.id, concrete.side
+            return actor.canonical.format(country=c.name_en), actor.id, None
+        if c is None:
+            return actor.canonical.replace(" ({country})", ""), actor.id, actor.side
+        return actor.canonical.format(country=c.name_en), f"{actor.id}_{c.iso2}", actor.side
+
+    def country_name(self, iso2: str | None) -> str | None:
+        c = self.countries.get(iso2 or "")
+        return c.name_en if c else None
+
+
+def _split(v: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (v or "").split("|") if x.strip())
+
+
+def load_kb() -> KB:
+    countries = {
+        r["iso2"]: Country(
+            r["iso2"], r["name_en"], _split(r["names_ar"]), _split(r["adjectives"]), _split(r["cues"])
+        )
+        for r in data_tsv(PKG, "countries.tsv")
+    }
+    actors: dict[str, Actor] = {}
+    for r in data_tsv(PKG, "actors.tsv"):
+        actors[r["id"]] = Actor(
+            r["id"],
+            r["canonical"],
+            r["acled_name"],
+            r["kind"],
+            r["side"] or None,
+            r["country"],
+            _year(r["start"]),
+            _year(r["end"]),
+            r["source"],
+        )
+    # generic state actors of every known country (explicit rows in actors.tsv take precedence)
+    for c in countries.values():
+        for prefix, pattern, kind in (
+            ("mil", "Military Forces of {}", "state"),
+            ("pol", "Police Forces of {}", "state"),
+            ("gov", "Government of {}", "state"),
+        ):
+            aid = f"{prefix}_{c.iso2}"
+            if aid not in actors:
+                name = pattern.format(c.name_en)
+                side = f"Military Forces of {c.name_en}"
+                actors[aid] = Actor(aid, name, name, kind, side, c.iso2, None, None, "generated")
+        cid = f"country_{c.iso2}"
+        actors[cid] = Actor(
+            cid,
+            c.name_en,
+            f"Government of {c.name_en}",
+            "state",
+            f"Military Forces of {c.name_en}",
+            c.iso2,
+            None,
+            None,
+            "generated",
+        )
+
+    aliases: list[AliasRow] = []
+    for r in data_tsv(PKG, "aliases.tsv"):
+        for spelling in militia_spellings(r["alias"]):
+            aliases.append(
+                AliasRow(
+                    spelling,
+                    r["actor"],
+                    r["framing"],
+                    r["country"] or None,
+                    _year(r["start"]),
+                    _year(r["end"]),
+                    int(r["priority"] or 0),
+                    r["source"],
+                )
+            )
+    groups = [GroupHead(r["head"], r["kind"], r["framing"], r["mode"]) for r in data_tsv(PKG, "groups.tsv")]
+    # military noun + nationality adjective -> that country's forces (explicit aliases outrank these)
+    modifiers = [""] + [g.head + " " for g in groups if g.mode == "modifier"]
+    for g in groups:
+        if g.mode not in ("military", "police"):
+            continue
+        prefix = "mil" if g.mode == "military" else "pol"
+        for c in countries.values():
+            for adj in c.adjectives[:2]:
+                for mod in modifiers:
+                    aliases.append(
+                        AliasRow(
+                            f"{g.head} {mod}{adj}",
+                            f"{prefix}_{c.iso2}",
+                            "neutral",
+                            None,
+                            None,
+                            None,
+                            -10,
+                            "generated",
+                            True,
+                        )
+                    )
+    persons = [
+        PersonRow(r["name"], r["actor"], r["role"], _year(r["start"]), _year(r["end"]))
+        for r in data_tsv(PKG, "persons.tsv")
+    ]
+    roles = [RoleCue(r["cue"], r["role"], r["type"]) for r in data_tsv(PKG, "roles.tsv")]
+
+    kb = KB(actors, aliases, persons, countries, groups, roles)
+    for a in aliases:
+        kb.matcher.add(a.alias, ("alias", a))
+    for p in persons:
+        kb.matcher.add(p.name, ("person", p))
+    for c in countries.values():
+        for n in c.names_ar:
+            kb.matcher.add(n, ("country", c.iso2))
+            kb.cue_matcher.add(n, ("name", c.iso2))
+        for adj in c.adjectives:
+            kb.cue_matcher.add(adj, ("adj", c.iso2))
+            kb.adjective_country[phrase_key(adj)[0]] = c.iso2
+        for cue in c.cues:
+            kb.cue_matcher.add(cue, ("cue", c.iso2))
+    for g in groups:
+        if g.mode in ("named", "descriptor", "both", "civic"):
+            kb.group_matcher.add(g.head, g)
+        if g.mode == "construct":
+            kb.construct.add(norm(g.head))
+    for c in countries.values():
+        for cue in c.cues + c.names_ar:
+            kb.place_words.update(phrase_key(cue))
+    for rc in roles:
+        kb.role_matcher.add(rc.cue, rc)
+    return kb
+
+
+@resource("actor_kb")
+def _actor_kb(options: Options) -> KB:
+    return load_kb()
+
+
+def norm_name(text: str) -> str:
+    """The canonical form of an unknown group's name: its text with whitespace folded and no diacritics."""
+    n = norm(text)
+    # keep the original letters (hamza forms, teh marbuta) but drop diacritics/tatweel
+    out = "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"))
+    out = " ".join(out.replace("«", " ").replace("»", " ").replace('"', " ").split())
+    return out or n
