@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import rasid.events.model  # noqa: F401  (registers the sentence model resource)
 from rasid.doc import Doc, Event
 from rasid.events.fatalities import fatalities_in
 from rasid.events.modality import EVENT_MODALITIES
@@ -22,6 +23,8 @@ from rasid.pipeline import stage
 from rasid.resources import Resources
 
 MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
+MODEL_WEIGHT = 0.4  # confidence shift per unit of (model probability - 0.5)
+MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
 
 
@@ -100,8 +103,24 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             )
             if etype == "Violence against civilians":
                 civ = True
+            conf = _model_adjust(doc, resources, si, key, conf, trigs)
             out.append(Candidate(si, trigs, anchor, etype, sub, conf, civ))
     return out
+
+
+def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float, trigs) -> float:
+    """Raise or lower a violent or protest candidate's confidence by the sentence model's probability."""
+    label = MODEL_LABEL.get(key)
+    model = resources.get("events.sentence_model") if label else None
+    if model is None or label not in model.weights:
+        return conf
+    cache = doc.user.setdefault("events.model_scores", {})
+    if (si, label) not in cache:
+        cache[(si, label)] = model.score(doc.sentences[si].text, label)
+    p = cache[(si, label)]
+    for t in trigs:
+        t.model_score = p
+    return max(0.0, min(1.0, conf + MODEL_WEIGHT * (p - 0.5)))
 
 
 def _iso(d) -> str | None:

@@ -16,6 +16,7 @@ from rasid.doc import Doc, Trigger
 from rasid.events.lexicon import TriggerEntry, token_hits
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.text.normalise import norm
 from rasid.text.tokens import clitic_candidates, suffix_candidates
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
@@ -34,6 +35,7 @@ class EventTrigger(Trigger):
     rank: int = 99
     cue: str = ""  # the modality cue that governs it (if any)
     model_score: float | None = None
+    phrase: str = ""  # the lexicon form it matched
 
 
 def clause_ids(doc: Doc, resources: Resources) -> list[int]:
@@ -130,6 +132,7 @@ def _make(doc: Doc, start: int, end: int, tok_start: int, tok_end: int, e: Trigg
         flags=e.flags,
         family=st.family if st else "other",
         rank=st.rank if st else 99,
+        phrase=e.phrase,
     )
 
 
@@ -146,8 +149,29 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
+    for t in out:
+        _reference_penalty(doc, t)
     out.sort(key=lambda x: x.start)
     return out
+
+
+REFERENCE_PENALTY = 0.2
+
+
+def _reference_penalty(doc: Doc, t: EventTrigger) -> None:
+    """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
+    (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
+    with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
+    tok = doc.tokens[t.tok_start]
+    nstart = doc.raw_to_norm(tok.start)
+    prefix = doc.norm[nstart : doc.raw_to_norm(t.start)]
+    word = doc.norm[doc.raw_to_norm(t.start) : doc.raw_to_norm(tok.end)]
+    lexical_al = norm(t.phrase).startswith("ال")  # a verb such as التقى, not the article
+    definite = not lexical_al and (word.startswith("ال") or prefix.endswith("ل") and word[:1] == "ل")
+    governed = any(c in prefix for c in "بلك")
+    if definite or governed:
+        t.flags = t.flags | {"reference"}
+        t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
 
 
 def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> EventTrigger | None:

@@ -1,0 +1,182 @@
+"""Train and measure the event sentence model on the dev half of arabic_event_gsr (MIT).
+
+    .venv/bin/python tools/train_event_model.py [--gsr DIR] [--save] [--json OUT]
+
+For ASSAULT and PROTEST (label yes vs easy/difficult no; ambiguous dropped) it reports, with stratified
+5-fold cross-validation on the dev half: a keyword baseline, the rules alone (rasid's triggers + modality +
+assembly typing), the model alone (hashed char n-gram logistic regression) and rules + model combined
+(thresholds chosen on the training folds only). With --save it fits each model on the whole dev half and
+writes src/rasid/events/data/sentence_model.npz (numpy-only predictor: rasid.events.model).
+Needs scikit-learn (training only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from rasid.doc import Doc
+from rasid.events.assembly import candidates
+from rasid.events.model import DIM, SentenceModel, features
+from rasid.options import Options
+from rasid.pipeline import Pipeline
+from rasid.text.normalise import norm
+
+GSR = Path("/work/shared/data/events/arabic_event_gsr")
+OUT = Path(__file__).resolve().parents[1] / "src" / "rasid" / "events" / "data" / "sentence_model.npz"
+RULE_TYPES = {
+    "ASSAULT": {"Explosions/Remote violence", "Violence against civilians"},
+    "PROTEST": {"Protests", "Riots"},
+}
+KEYWORDS = {
+    "ASSAULT": "قتل مقتل اغتيال انفجار تفجير هجوم خطف اختطاف قصف غاره انتحاري مفخخه ناسفه",
+    "PROTEST": "تظاهر مظاهر احتجاج احتج اعتصام متظاهر",
+}
+C = 4.0
+
+
+def load(label: str, gsr: Path) -> tuple[list[str], np.ndarray]:
+    rows = list(csv.DictReader(open(gsr / f"{label.lower()}_gsr_dev.csv", encoding="utf-8")))
+    rows = [r for r in rows if r["label"] in ("yes", "easy no", "difficult no")]
+    return [r["text"] for r in rows], np.array([r["label"] == "yes" for r in rows], dtype=int)
+
+
+def matrix(texts: list[str]) -> csr_matrix:
+    data, idx, ptr = [], [], [0]
+    for t in texts:
+        f = features(t)
+        idx.extend(f.keys())
+        data.extend(f.values())
+        ptr.append(len(idx))
+    return csr_matrix((np.array(data), np.array(idx), np.array(ptr)), shape=(len(texts), DIM))
+
+
+def fit(X, y) -> LogisticRegression:
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(X, y)
+
+
+def rule_scores(texts: list[str], label: str) -> np.ndarray:
+    """Best confidence of a rasid event of the label's types in each sentence (0 when none)."""
+    opts = Options(stages=("sentences", "tokens", "triggers", "modality"))
+    pipe = Pipeline(opts)
+    out = np.zeros(len(texts))
+    for i, t in enumerate(texts):
+        doc = pipe(Doc(t))
+        confs = [c.confidence for c in candidates(doc, pipe.resources) if c.event_type in RULE_TYPES[label]]
+        out[i] = max(confs, default=0.0)
+    return out
+
+
+def keyword(texts: list[str], label: str) -> np.ndarray:
+    kws = KEYWORDS[label].split()
+    return np.array([any(k in norm(t) for k in kws) for t in texts], dtype=int)
+
+
+def prf(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
+    tp = int(((p == 1) & (y == 1)).sum())
+    fp = int(((p == 1) & (y == 0)).sum())
+    fn = int(((p == 0) & (y == 1)).sum())
+    pr = tp / (tp + fp) if tp + fp else 0.0
+    rc = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return {"P": round(pr, 3), "R": round(rc, 3), "F1": round(f1, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def combine(model_p: np.ndarray, rules: np.ndarray, lo: float, hi: float, rt: float) -> np.ndarray:
+    """Yes when the rules fire (confidence >= rt) and the model agrees (p >= lo), or the model alone is sure."""
+    return (((rules >= rt) & (model_p >= lo)) | (model_p >= hi)).astype(int)
+
+
+GRID_LO = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
+GRID_HI = [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+GRID_RT = [0.3, 0.45, 0.6]
+GRID_T = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+
+
+def tune(y, p, rules) -> tuple[tuple[float, float, float], float]:
+    best, arg = -1.0, (0.3, 0.8, 0.3)
+    for lo in GRID_LO:
+        for hi in GRID_HI:
+            for rt in GRID_RT:
+                f = prf(y, combine(p, rules, lo, hi, rt))["F1"]
+                if f > best:
+                    best, arg = f, (lo, hi, rt)
+    best_t, tbest = 0.5, -1.0
+    for t in GRID_T:
+        f = prf(y, (p >= t).astype(int))["F1"]
+        if f > tbest:
+            tbest, best_t = f, t
+    return arg, best_t
+
+
+def inner_oof(X, y, seed: int) -> np.ndarray:
+    oof = np.zeros(len(y))
+    for tr, te in StratifiedKFold(3, shuffle=True, random_state=seed).split(X, y):
+        oof[te] = fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+    return oof
+
+
+def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13) -> dict:
+    texts, y = load(label, gsr)
+    X = matrix(texts)
+    rules = rule_scores(texts, label)
+    kw = keyword(texts, label)
+    pred = {"keyword": np.zeros(len(y), int), "rules": np.zeros(len(y), int), "model": np.zeros(len(y), int),
+            "combined": np.zeros(len(y), int)}
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
+        m = fit(X[tr], y[tr])
+        p_te = m.predict_proba(X[te])[:, 1]
+        oof = inner_oof(X[tr], y[tr], seed)
+        (lo, hi, rt), t = tune(y[tr], oof, rules[tr])
+        pred["keyword"][te] = kw[te]
+        pred["rules"][te] = (rules[te] >= 0.3).astype(int)
+        pred["model"][te] = (p_te >= t).astype(int)
+        pred["combined"][te] = combine(p_te, rules[te], lo, hi, rt)
+    res = {k: prf(y, v) for k, v in pred.items()}
+    res["n"] = int(len(y))
+    res["yes"] = int(y.sum())
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gsr", type=Path, default=GSR)
+    ap.add_argument("--save", action="store_true", help="fit on all dev data and write the shipped model")
+    ap.add_argument("--json", type=Path, help="write the CV figures here")
+    args = ap.parse_args(argv)
+    report = {}
+    for label in ("ASSAULT", "PROTEST"):
+        t0 = time.time()
+        report[label] = cross_validate(label, args.gsr)
+        print(f"{label}: n={report[label]['n']} yes={report[label]['yes']} ({time.time() - t0:.1f}s)")
+        for k in ("keyword", "rules", "model", "combined"):
+            r = report[label][k]
+            print(f"  {k:9s} P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+    if args.save:
+        weights = {}
+        for label in ("ASSAULT", "PROTEST"):
+            texts, y = load(label, args.gsr)
+            X = matrix(texts)
+            m = fit(X, y)
+            oof = inner_oof(X, y, 13)
+            (lo, hi, rt), t = tune(y, oof, rule_scores(texts, label))
+            print(f"{label}: thresholds model-alone {t}, combined lo={lo} hi={hi} rules>={rt}")
+            weights[label] = (m.coef_[0].astype(np.float32), float(m.intercept_[0]))
+        SentenceModel(weights).to_npz(str(OUT))
+        print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
