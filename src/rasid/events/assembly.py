@@ -110,8 +110,9 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
 
 def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float, trigs) -> float:
     """Raise or lower a violent or protest candidate's confidence by the sentence model's probability."""
+    mode = resources.options.extra.get("events_mode", "combined")
     label = MODEL_LABEL.get(key)
-    model = resources.get("events.sentence_model") if label else None
+    model = resources.get("events.sentence_model") if label and mode != "rules" else None
     if model is None or label not in model.weights:
         return conf
     cache = doc.user.setdefault("events.model_scores", {})
@@ -120,6 +121,8 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     p = cache[(si, label)]
     for t in trigs:
         t.model_score = p
+    if mode == "model":
+        return p
     return max(0.0, min(1.0, conf + MODEL_WEIGHT * (p - 0.5)))
 
 
@@ -224,6 +227,12 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             if _same_happening(events[k], ev, sents[k], c.sentence, _date_is_fallback(doc, ev)):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                if ev.confidence > old.confidence:
+                    # the clearest report of the happening becomes its primary evidence
+                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                    old.trigger = ev.trigger
+                    if ev.date_start and _date_is_fallback(doc, old):
+                        old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
                 old.confidence = max(old.confidence, ev.confidence)
                 if ev.fatalities is not None:
                     old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)

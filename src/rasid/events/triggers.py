@@ -155,7 +155,8 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
     return out
 
 
-REFERENCE_PENALTY = 0.2
+REFERENCE_PENALTY = 0.15  # definite noun
+GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
 def _reference_penalty(doc: Doc, t: EventTrigger) -> None:
@@ -171,7 +172,8 @@ def _reference_penalty(doc: Doc, t: EventTrigger) -> None:
     governed = any(c in prefix for c in "بلك")
     if definite or governed:
         t.flags = t.flags | {"reference"}
-        t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
+        penalty = REFERENCE_PENALTY if definite else GOVERNED_PENALTY
+        t.confidence = max(0.0, round(t.confidence - penalty, 3))
 
 
 def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> EventTrigger | None:
