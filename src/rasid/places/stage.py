@@ -1,17 +1,356 @@
-"""Place stage (placeholder until the places issue lands)."""
+"""The place stage: find place mentions, resolve them against the gazetteer, pick an event's place.
+
+Detection
+  * gazetteer names through ``PhraseMatcher`` (proclitics و ف ب ل ك ال stripped: بطرابلس, وبنغازي,
+    لمصراتة); the longest name wins, so "الكلية الجوية بمصراتة" is one facility, not the city;
+  * stop-listed names (data/stoplist.tsv): ``never`` (common words: المدينة, الحدث as "the event") or
+    ``cue`` (only after a place-type noun or a direction: "بلدة الحدث");
+  * nisba adjectives ("الأراضي الليبية" -> Libya, "المدن المصراتية" -> Misrata) only after a
+    geographic noun (data/cues.tsv ``nisba_head``): after other nouns ("الحكومة الليبية",
+    "الجيش الليبي") they name an actor's affiliation, not a place, and only feed the country context;
+  * "العاصمة" -> the capital of the country that follows as a nisba ("العاصمة الليبية") or, alone,
+    of the article's country context; "العاصمة طرابلس" is the name itself;
+  * an unknown name after a place-type noun ("منطقة الرواجح") is kept as text, ``resolved=False``,
+    no coordinates.
+
+Disambiguation (``_score``): the article's country context (country names, nisba adjectives and
+unambiguous places, weighted), population, feature type and nearness to the other places of the
+article. A match whose every reading is a small place in a country the article does not mention is
+dropped (or, after a place-type noun, kept unresolved): never geocoded to a wrong country.
+
+ACLED geo precision: 1 a settlement, district or facility itself; 2 "near X" / "south of X" or a
+named part of a region ("ريف حلب"); 3 a province, region or country.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from rasid.doc import Doc, PlaceMention, Span
 from rasid.pipeline import stage
+from rasid.places.gazetteer import Lexicon, Place, haversine
 from rasid.resources import Resources
+from rasid.text.tokens import base_form
+
+# feature preferences for disambiguation (between readings of one name)
+_FEATURE_PRIOR = {
+    "country": 1.5,
+    "capital": 0.9,
+    "admin1": 0.5,
+    "region": 0.6,
+    "city": 0.6,
+    "town": 0.35,
+    "district": 0.45,
+    "village": 0.0,
+    "hamlet": -0.2,
+}
+_SMALL = {"village", "hamlet"}
+_COMPOUND = {
+    "طريق",
+    "شارع",
+    "وادي",
+    "جبل",
+    "عين",
+    "بئر",
+    "سيدي",
+    "ابو",
+    "ام",
+    "بني",
+    "بن",
+    "راس",
+    "تل",
+    "قصر",
+    "باب",
+}
+
+
+def _prior(p: Place) -> float:
+    if p.kind == "facility":
+        return 0.8
+    return _FEATURE_PRIOR.get(p.feature, 0.3)
+
+
+def _precision(p: Place, near: bool) -> int:
+    if p.kind in ("country", "area"):
+        return 3
+    return 2 if near else 1
+
+
+def _tok_key(doc: Doc, i: int) -> str:
+    return base_form(doc.tokens[i].norm)
+
+
+def _prev_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int = 3) -> int:
+    """Length (in tokens) of a cue phrase ending right before token i in the same sentence, else 0."""
+    toks = doc.tokens
+    sent = toks[i].sentence if i < len(toks) else -1
+    best = 0
+    for n in range(1, max_len + 1):
+        j = i - n
+        if j < 0 or toks[j].sentence != sent:
+            break
+        words = [_tok_key(doc, k) for k in range(j, i)]
+        # the first word of the cue may carry proclitics (وبالقرب, ومن)
+        firsts = {words[0], base_form(toks[j].base)}
+        for f in firsts:
+            if tuple([f] + words[1:]) in phrases:
+                best = n
+    return best
+
+
+def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
+    ctx: Counter = Counter()
+    for cc in options_countries:
+        ctx[cc] += 1.0
+    for m in matches:
+        pls = [lex.places[pid] for kind, pid in m.payloads]
+        kinds = {kind for kind, _ in m.payloads}
+        ccs = {p.country for p in pls}
+        if len(ccs) != 1:
+            continue
+        cc = next(iter(ccs))
+        if "nisba" in kinds:
+            ctx[cc] += 1.0
+        elif any(p.feature == "country" for p in pls):
+            ctx[cc] += 2.0
+        elif any(p.kind != "settlement" or p.feature not in _SMALL for p in pls):
+            ctx[cc] += 1.5
+        else:
+            ctx[cc] += 0.3
+    return ctx
+
+
+def _score(p: Place, ctx: Counter, total: float, anchors: list[Place]) -> float:
+    share = ctx.get(p.country, 0.0) / total if total else 0.0
+    s = 3.0 * share + _prior(p) + math.log10(p.population + 1) / 7.0
+    if anchors and p.feature != "country":
+        d = min(haversine(p.lat, p.lon, a.lat, a.lon) for a in anchors)
+        if d < 50:
+            s += 1.0
+        elif d < 200:
+            s += 0.5
+    return s
+
+
+def _mention(
+    doc: Doc, start: int, end: int, p: Place | None, lex: Lexicon, near: bool, sent: int
+) -> PlaceMention:
+    if p is None:
+        return PlaceMention(start, end, doc.text[start:end], resolved=False, sentence=sent, near=near)
+    return PlaceMention(
+        start,
+        end,
+        doc.text[start:end],
+        place_id=p.id,
+        name_en=p.name_en,
+        name_ar=p.name_ar,
+        latitude=p.lat,
+        longitude=p.lon,
+        feature=p.feature,
+        admin1=p.admin1 or None,
+        country=lex.country_names.get(p.country, p.country),
+        geo_precision=_precision(p, near),
+        near=near,
+        resolved=True,
+        sentence=sent,
+    )
+
+
+def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ()) -> list[PlaceMention]:
+    toks = doc.tokens
+    if not toks:
+        return []
+    raw_matches = lex.matcher.find(doc)
+    # --- filter stop-listed names and nisba adjectives ----------------------------------------
+    matches = []  # (match, place candidates, is_nisba, near, head)
+    nisba_ctx = []
+    for m in raw_matches:
+        key = tuple(_tok_key(doc, k) for k in range(m.tok_start, m.tok_end))
+        key = (base_form(doc.tokens[m.tok_start].norm[len(m.prefix) :]),) + key[1:]
+        head = _prev_phrase(doc, m.tok_start, lex.heads, 1)
+        near = _prev_phrase(doc, m.tok_start, lex.near)
+        names = [pid for kind, pid in m.payloads if kind == "name"]
+        nisbas = [pid for kind, pid in m.payloads if kind == "nisba"]
+        if key in lex.stop_cue and not (head or near):
+            names = []
+        if key in lex.stop_article and not doc.norm_of(m.start, m.end).startswith("ال"):
+            names = []
+        if names and nisbas and all(lex.places[p].feature in _SMALL for p in names):
+            names = []  # "التركي": the nisba of Turkey, not a village called so
+        if names:
+            matches.append((m, [lex.places[p] for p in dict.fromkeys(names)], False, bool(near), bool(head)))
+        elif nisbas:
+            nisba_ctx.append(m)
+            if _prev_phrase(doc, m.tok_start, lex.nisba_heads, 1) or _prev_phrase(
+                doc, m.tok_start, lex.capital_words, 1
+            ):
+                matches.append((m, [lex.places[p] for p in dict.fromkeys(nisbas)], True, False, False))
+
+    # --- country context ------------------------------------------------------------------------
+    class _M:  # adapter for _country_context
+        def __init__(self, payloads):
+            self.payloads = payloads
+
+    ctx = _country_context(
+        doc,
+        lex,
+        [_M([("name", p.id) for p in cands]) for (_m, cands, isn, _n, _h) in matches if not isn]
+        + [_M(m.payloads) for m in nisba_ctx],
+        default_countries,
+    )
+    total = sum(ctx.values())
+    top_cc = ctx.most_common(1)[0][0] if ctx else None
+    # --- resolve: unambiguous first, then the rest with them as anchors ---------------------------
+    anchors = [
+        c[0] for (_m, c, isn, _n, _h) in matches if len(c) == 1 and not isn and c[0].feature != "country"
+    ]
+    out: list[PlaceMention] = []
+    covered: set[int] = set()
+    for m, cands, is_nisba, near, head in matches:
+        sent = toks[m.tok_start].sentence
+        best = max(cands, key=lambda p: (_score(p, ctx, total, anchors), p.population, p.id))
+        share = ctx.get(best.country, 0.0) / total if total else 0.0
+        if best.feature in _SMALL and share == 0.0 and total >= 3.0:
+            # a village of a country the article never mentions: most likely a common word
+            if head:
+                out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
+            continue
+        cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1)
+        if is_nisba and cap_i:
+            # "العاصمة الليبية": the capital of that country
+            country = lex.places.get(f"c.{best.country}")
+            cap = lex.places.get(country.capital) if country else None
+            if cap is not None:
+                t = toks[m.tok_start - 1]
+                cap_near = bool(_prev_phrase(doc, m.tok_start - 1, lex.near))
+                out.append(_mention(doc, t.start, m.end, cap, lex, cap_near, sent))
+                covered.add(m.tok_start - 1)
+                continue
+        out.append(_mention(doc, m.start, m.end, best, lex, near, sent))
+        covered.update(range(m.tok_start, m.tok_end))
+    # --- "العاصمة" alone: the capital of the article's country ---------------------------------
+    matched_starts = {m.tok_start for (m, *_r) in matches}
+    for i, t in enumerate(toks):
+        if i in covered or (_tok_key(doc, i),) not in lex.capital_words:
+            continue
+        if t.norm.endswith(("ها", "هم")):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].sentence == t.sentence and (i + 1) in matched_starts:
+            continue  # "العاصمة طرابلس": the name follows
+        if top_cc is None:
+            continue
+        country = lex.places.get(f"c.{top_cc}")
+        cap = lex.places.get(country.capital) if country else None
+        if cap is None:
+            continue
+        nstart = doc.raw_to_norm(t.start) + len(t.prefix) - (2 if t.prefix.endswith("ال") else 0)
+        start = doc.raw_span(nstart, nstart + 1)[0]
+        out.append(_mention(doc, start, t.end, cap, lex, bool(_prev_phrase(doc, i, lex.near)), t.sentence))
+    # --- unknown names after a place-type noun: kept as text, unresolved ---------------------------
+    taken = set(covered) | {k for (m, *_r) in matches for k in range(m.tok_start, m.tok_end)}
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if i + 1 in taken or nxt.sentence != t.sentence:
+            continue
+        if (_tok_key(doc, i),) not in lex.heads or not t.norm.startswith(
+            ("منطق", "بلد", "قري", "حي", "مدين", "ضاحي")
+        ):
+            continue
+        w = nxt.norm
+        if w in lex.not_name or base_form(w) in lex.not_name or len(base_form(w)) < 3 or w.isdigit():
+            continue
+        if doc.text[t.end : nxt.start].strip():
+            continue  # punctuation between
+        if not w.startswith("ال") and w[:1] not in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي":
+            continue
+        end = nxt.end
+        if w in _COMPOUND and i + 2 < len(toks) and toks[i + 2].sentence == t.sentence:
+            end = toks[i + 2].end  # "منطقة طريق المطار", "حي وادي الربيع": the name has two words
+        out.append(_mention(doc, nxt.start, end, None, lex, False, nxt.sentence))
+    out.sort(key=lambda p: (p.start, p.end))
+    return out
 
 
 @stage("places", requires=("sentences", "tokens"), assigns=("places",))
 def places_stage(doc: Doc, resources: Resources) -> None:
-    doc.places = []
+    lex: Lexicon = resources.get("places.lexicon")
+    doc.places = find_places(doc, lex, tuple(resources.options.default_countries))
+
+
+# --- the place of an event ---------------------------------------------------------------------
+_SPECIFICITY = {"facility": 0, "district": 0, "settlement": 1, "area": 2, "country": 3}
+
+
+def _specificity(p: PlaceMention) -> float:
+    if p.feature == "country":
+        return 3
+    if p.feature in ("admin1", "region", "mountain"):
+        return 2
+    if p.feature in ("district",):
+        return 0
+    if p.feature in ("capital", "city", "town", "village", "hamlet"):
+        return 1
+    return 0  # facilities
+
+
+def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return "\n" not in doc.text[lo.end : hi.start]
+
+
+def _pick(doc: Doc, cands: list[PlaceMention], anchor: Span) -> PlaceMention | None:
+    cands = [p for p in cands if p.resolved]
+    if not cands:
+        return None
+    if any(p.feature != "country" for p in cands):
+        cands = [p for p in cands if p.feature != "country"]
+    # a facility or district beats its own city: drop settlements that contain a chosen finer place
+    fine = [p for p in cands if _specificity(p) == 0]
+    if fine:
+        coarse_near = []
+        for p in cands:
+            if _specificity(p) >= 1 and any(
+                p.latitude is not None and haversine(p.latitude, p.longitude, f.latitude, f.longitude) < 30
+                for f in fine
+            ):
+                coarse_near.append(p)
+        cands = [p for p in cands if p not in coarse_near]
+
+    def cost(p: PlaceMention) -> float:
+        if p.start >= anchor.end:
+            dist = (p.start - anchor.end) / 80.0
+        elif p.end <= anchor.start:
+            dist = (anchor.start - p.end) / 80.0 + 0.7  # before the trigger: less likely its place
+        else:
+            dist = 0.0
+        return dist + 0.6 * _specificity(p)
+
+    return min(cands, key=lambda p: (cost(p), p.start))
 
 
 def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
-    """The most specific place the sentence of ``anchor`` supports for an event there."""
+    """The most specific place the sentence of ``anchor`` supports for an event there.
+
+    Rules: the resolved places of the anchor's sentence, preferring (a) places after the trigger and
+    close to it ("في/على/قرب X"), (b) a facility or district over the city that contains it,
+    (c) a settlement over a province or region; a country only when the sentence has nothing finer.
+    When the sentence has no resolved place, the nearest place of the previous sentence(s) of the
+    same paragraph is used (the lead sentence often names the town once); beyond the paragraph:
+    None (the events stage decides).
+    """
+    if not doc.places:
+        return None
+    si = doc.sentence_index(anchor.start)
+    got = _pick(doc, [p for p in doc.places if p.sentence == si], anchor)
+    if got is not None:
+        return got
+    k = si - 1
+    while (
+        k >= 0 and si - k <= 3 and doc.sentences and _same_paragraph(doc, doc.sentences[k], doc.sentences[si])
+    ):
+        prev = [p for p in doc.places if p.sentence == k and p.resolved]
+        if prev:
+            return _pick(doc, prev, Span(doc.sentences[k].end, doc.sentences[k].end, ""))
+        k -= 1
     return None

@@ -1,0 +1,152 @@
+"""Place stage and gazetteer build: behaviour on real Arabic sentences and on bad gazetteer rows."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rasid.doc import ArticleMeta, Doc, Span
+from rasid.options import Options
+from rasid.pipeline import Pipeline
+from rasid.places.gazetteer import verify_checksum
+from rasid.places.stage import place_for
+
+REPO = Path(__file__).resolve().parents[2]
+GEO = REPO.parent / "shared" / "data" / "geo"
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(Options(stages=("sentences", "tokens", "places")))
+
+
+def places(pipe: Pipeline, text: str) -> list:
+    doc = pipe.make_doc(text)
+    for p in doc.places:
+        assert doc.text[p.start : p.end] == p.text
+    return doc.places
+
+
+def test_clitics_are_stripped(pipe):
+    ps = places(pipe, "اشتباكات بطرابلس وبنغازي ووصول تعزيزات لمصراتة من ليبيا")
+    assert [p.text for p in ps][:3] == ["طرابلس", "بنغازي", "مصراتة"]
+    assert [p.name_en for p in ps][:3] == ["Tripoli", "Benghazi", "Misratah"]
+    assert all(p.country == "Libya" for p in ps)
+
+
+def test_facility_beats_city(pipe):
+    text = "أصدرت القيادة تعليمات بوقف قصف الكلية الجوية بمصراتة في ليبيا"
+    ps = places(pipe, text)
+    assert ps[0].text == "الكلية الجوية بمصراتة"
+    assert ps[0].feature == "college" and ps[0].geo_precision == 1
+
+
+def test_tripoli_by_country_context(pipe):
+    ly = places(pipe, "قال المجلس الرئاسي الليبي إن اشتباكات اندلعت في طرابلس بين كتائب ليبية في ليبيا")
+    lb = places(pipe, "انفجرت عبوة في مدينة طرابلس شمال لبنان قرب بيروت")
+    assert next(p for p in ly if p.text == "طرابلس").country == "Libya"
+    assert next(p for p in lb if "طرابلس" in p.text).country == "Lebanon"
+
+
+def test_capital_reference_and_nisba(pipe):
+    ps = places(pipe, "قصفت الطائرات مواقع جنوب العاصمة الليبية وسقطت قذائف على الأراضي التونسية")
+    cap = next(p for p in ps if p.text.startswith("العاصمة"))
+    assert cap.name_en == "Tripoli" and cap.near
+    assert any(p.name_en == "Tunisia" and p.geo_precision == 3 for p in ps)
+    # an actor's nisba is not a place
+    assert not places(pipe, "أعلنت الحكومة الليبية المؤقتة")
+
+
+def test_unknown_place_kept_unresolved(pipe):
+    ps = places(pipe, "دارت اشتباكات في منطقة الرواجح بليبيا")
+    unk = [p for p in ps if not p.resolved]
+    assert unk and unk[0].text == "الرواجح" and unk[0].latitude is None
+
+
+def test_common_words_are_not_places(pipe):
+    assert not places(pipe, "وقال في بيان إن عدم الاستقرار لصالح الجماعات بعد أشهر من المدينة")
+
+
+def test_place_for_prefers_trigger_clause(pipe):
+    text = "وتابعت المصادر أن قوات من مصراتة قصفت مطار معيتيقة في طرابلس صباح اليوم."
+    doc = pipe.make_doc(text)
+    i = text.index("قصفت")
+    got = place_for(doc, Span(i, i + 4, "قصفت"))
+    assert got is not None and got.name_en == "Mitiga airport"
+
+
+def test_place_for_previous_sentence_same_paragraph(pipe):
+    text = "وصلت قوات إلى مدينة سرت أمس. وقتل ثلاثة مسلحين في اشتباكات.\n\nوفي بنغازي هدوء."
+    doc = pipe.make_doc(text)
+    i = text.index("وقتل")
+    assert place_for(doc, Span(i, i + 4, "وقتل")).name_en == "Sirte"
+    j = text.index("هدوء")
+    assert place_for(doc, Span(j, j + 4, "هدوء")).name_en == "Benghazi"
+
+
+def test_checksum_matches():
+    assert len(verify_checksum()) == 64
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "tools" / "build_gazetteer.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not GEO.exists(), reason="shared geo data not present")
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("lat=95", "impossible coordinates"),
+        ("lat=abc", "unparsable"),
+        ("name_ar=", "missing Arabic name"),
+        ("lat=-30", "outside country"),
+        ("parent=Nowhere@LY", "unknown parent"),
+    ],
+)
+def test_build_fails_loudly(tmp_path, bad, message):
+    b = _builder()
+    sup = (REPO / "src" / "rasid" / "places" / "data" / "supplement.tsv").read_text(encoding="utf-8")
+    field, value = bad.split("=")
+    header = next(ln for ln in sup.splitlines() if ln.startswith("id\t")).split("\t")
+    row = dict.fromkeys(header, "")
+    row.update(
+        id="t.bad",
+        name_ar="مكان",
+        name_en="Bad",
+        feature="town",
+        lat="32.0",
+        lon="13.0",
+        country="LY",
+        source="test",
+    )
+    row[field] = value
+    path = tmp_path / "supplement.tsv"
+    path.write_text(sup + "\t".join(row[h] for h in header) + "\n", encoding="utf-8")
+    with pytest.raises(b.BuildError, match=message):
+        b.build(GEO, path)
+
+
+@pytest.mark.skipif(not GEO.exists(), reason="shared geo data not present")
+def test_build_is_reproducible(tmp_path):
+    b = _builder()
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(REPO / "src" / "rasid" / "places" / "data" / "supplement.tsv", out / "supplement.tsv")
+    assert b.main(["--geo", str(GEO), "--out", str(out)]) == 0
+    shipped = (REPO / "src" / "rasid" / "places" / "data" / "gazetteer.tsv").read_bytes()
+    assert (out / "gazetteer.tsv").read_bytes() == shipped
+    assert len(shipped) < 5_000_000
+    assert hashlib.sha256(shipped).hexdigest() in (out / "gazetteer.tsv.sha256").read_text()
+
+
+def test_meta_untouched(pipe):
+    doc = Doc("هجوم على مطار مصراتة", ArticleMeta(article_id="x"))
+    pipe(doc)
+    assert doc.places and doc.places[0].feature == "airport"
