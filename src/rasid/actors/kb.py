@@ -123,6 +123,8 @@ class KB:
     adjective_country: dict[str, str] = field(default_factory=dict)  # phrase key word -> ISO2
     construct: set[str] = field(default_factory=set)  # name words that take a word after them
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
+    place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
+    role_words: set[str] = field(default_factory=set)  # first words of role cues
 
     # --- resolution ------------------------------------------------------------
     def actor_years_ok(self, actor: Actor, year: int | None) -> bool:
@@ -211,7 +213,8 @@ def load_kb() -> KB:
         ):
             aid = f"{prefix}_{c.iso2}"
             if aid not in actors:
-                name = pattern.format(c.name_en)
+                the = "the " if c.name_en.startswith("United ") else ""
+                name = pattern.format(the + c.name_en)
                 side = f"Military Forces of {c.name_en}"
                 actors[aid] = Actor(aid, name, name, kind, side, c.iso2, None, None, "generated")
         cid = f"country_{c.iso2}"
@@ -293,8 +296,12 @@ def load_kb() -> KB:
     for c in countries.values():
         for cue in c.cues + c.names_ar:
             kb.place_words.update(phrase_key(cue))
+            for w in phrase_key(cue):
+                kb.place_country.setdefault(w, c.iso2)
     for rc in roles:
         kb.role_matcher.add(rc.cue, rc)
+        if rc.type == "role":
+            kb.role_words.add(phrase_key(rc.cue)[0])
     return kb
 
 

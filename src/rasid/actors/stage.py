@@ -23,6 +23,7 @@ from rasid.doc import ActorMention, Doc
 from rasid.pipeline import stage
 from rasid.resources import Resources
 from rasid.text.matcher import Match
+from rasid.text.normalise import norm
 
 __all__ = ["actors_stage", "actors_for", "Mention", "infer_country"]
 
@@ -35,7 +36,21 @@ NAME_STOP = set(
     فيما كما أيضا ايضا وسط قرب شمال جنوب شرق غرب شرقي غربي جنوبي شمالي داخل خارج أمام امام تحت فوق ما لا لم لن
     المطلوب يقودها يقوده بقيادة قائدها آمرها التابعة وعناصر عناصر ومسلحين مسلحين""".split()
 )
-SUBJECT_PREFIXES = ("", "و", "ف")
+NAME_STOP |= set("العديد الكثير جميع كافة معظم غالبية أغلب نفس ذات عشرات مئات آلاف".split())
+NAME_STOP = {norm(w) for w in NAME_STOP}
+ALLEGIANCE = {
+    norm(w) for w in "تابعين تابعون التابعين موالين موالون الموالين تابعة التابعة الموالية موالية".split()
+}
+ONE_OF = {norm(w) for w in "إحدى أحد احدى احد".split()}
+FOCUS = {
+    "LY": 1.5,
+    "YE": 1.5,
+    "SY": 1.5,
+    "IQ": 1.5,
+    "EG": 1.2,
+    "TN": 1.2,
+}  # prior: the conflicts rasid covers
+LOCATIVE = {"في", "من", "الى", "إلى", "عبر", "نحو", "داخل", "خارج", "قرب", "بين", "مع"}
 
 
 @dataclass
@@ -58,7 +73,7 @@ def infer_country(doc: Doc, kb: KB, options_default: tuple[str, ...] = ()) -> st
     score: Counter[str] = Counter()
     for m in kb.cue_matcher.find(doc):
         for kind, iso in m.payloads:
-            score[iso] += {"name": 2, "adj": 1, "cue": 1}[kind]
+            score[iso] += {"name": 3, "adj": 1, "cue": 2}[kind] * FOCUS.get(iso, 1.0)
     title = doc.meta.title
     if title:
         tdoc = Doc(title)
@@ -100,11 +115,21 @@ def _mention(doc: Doc, m: Match, **kw) -> Mention:
 
 def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
     out: list[Mention] = []
+    last_place = -1
     for m in kb.matcher.find(doc):
         alias_rows: list[AliasRow] = [p for k, p in m.payloads if k == "alias"]
         person_rows = [p for k, p in m.payloads if k == "person"]
         country_rows = [p for k, p in m.payloads if k == "country"]
         if alias_rows:
+            tok = doc.tokens[m.tok_start].norm
+            article = m.prefix.endswith(("ال", "لل")) or tok[len(m.prefix) :].startswith("ال")
+            if not article:
+                # قاعدة is not القاعدة, جيش not الجيش: a reading written with the article needs it
+                alias_rows = [
+                    r for r in alias_rows if not (norm(r.alias).startswith("ال") and " " not in r.alias)
+                ]
+                if not alias_rows:
+                    continue
             row = kb.resolve(alias_rows, country, year)
             if row is None and all(r.country and r.country != country for r in alias_rows):
                 continue  # a word that names an actor only in another country's news (القاعدة, النظام)
@@ -142,7 +167,7 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                 )
             )
         elif person_rows:
-            pr = kb.persons_for(person_rows, year)
+            pr = kb.persons_for(person_rows, year) or kb.persons_for(person_rows, None)
             if pr is None:
                 out.append(_mention(doc, m, canonical=None, kind="person", origin="person"))
                 continue
@@ -164,8 +189,20 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
             )
         elif country_rows:
             iso = country_rows[0]
+            tok = doc.tokens[m.tok_start].norm
+            has_article = m.prefix.endswith("ال") or tok[len(m.prefix) :].startswith("ال")
+            if has_article and not any(norm(n).startswith("ال") for n in kb.countries[iso].names_ar):
+                continue  # السورية: an adjective, not the country
             if iso == country:
                 continue  # the article's own country is the setting, not an actor
+            prev = doc.tokens[m.tok_start - 1].norm if m.tok_start > 0 else ""
+            if (
+                any(c in m.prefix for c in "بل")
+                or prev in LOCATIVE
+                or (m.prefix.startswith("و") and m.tok_start == last_place)
+            ):
+                last_place = m.tok_end
+                continue  # في تونس, من مصر, بليبيا, في العراق وسوريا: a place
             actor = kb.actors[f"country_{iso}"]
             out.append(
                 _mention(
@@ -220,6 +257,8 @@ def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = Fa
             break  # a prepositional phrase or a purpose clause
         if _verb_like(kb, w):
             break
+        if person and j > start and (w in kb.role_words or (w[:1] in "وف" and w[1:] in kb.role_words)):
+            break  # "<name> رئيس المجلس": the role of the name starts
         if person and j > start and w[:1] == "ل":
             break  # لقناتي: a prepositional phrase after the name
         if (
@@ -317,11 +356,13 @@ def _group_mentions(
             continue
         head_tok = toks[g.tok_start]
         has_article = head_tok.norm[len(g.prefix) :].startswith("ال") or g.prefix.endswith("ال")
-        if has_article and head.kind != "militia" and head.mode != "civic":
+        if has_article and head.mode != "both":
             continue  # الكتيبة, القبيلة: anaphoric, names nothing
         end = _name_tokens(doc, kb, g.tok_end)
         if end == g.tok_end:
             continue  # a bare head: no name, no actor
+        if head.mode == "civic" and end - g.tok_end > 1 and toks[g.tok_end].norm not in kb.construct:
+            end = g.tok_end + 1  # أهالي طرابلس, أعيان مصراتة: one place word (or مدينة X)
         if any(i in covered for i in range(g.tok_end, end)):
             end = min(i for i in range(g.tok_end, end) if i in covered)
             if end == g.tok_end:
@@ -331,7 +372,10 @@ def _group_mentions(
         sent = toks[g.tok_start].sentence
         if head.mode == "civic" and head.kind == "civilians":
             actor = kb.actors["civilians"]
-            canonical, aid, side = kb.fill(actor, country)
+            place_iso = next(
+                (kb.place_country[t.base] for t in toks[g.tok_end : end] if t.base in kb.place_country), None
+            )
+            canonical, aid, side = kb.fill(actor, place_iso or country)
             out.append(
                 Mention(
                     start_raw,
@@ -371,7 +415,47 @@ def _group_mentions(
     return out, absorbed
 
 
-TITLE_NAME_MAX = 3
+def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
+    """مسلحين تابعين لـ X / عناصر موالية لـ X: the armed men are X's (or a group named by the whole phrase)."""
+    toks = doc.tokens
+    starts = {m.tok_start: m for m in mentions}
+    drop: set[int] = set()
+    out = []
+    for m in sorted(mentions, key=lambda x: x.tok_start):
+        if id(m) in drop or not (m.actor_id or "").startswith("unidentified"):
+            continue
+        k = m.tok_end
+        if k >= len(toks) or toks[k].norm not in ALLEGIANCE or toks[k].sentence != m.sentence:
+            continue
+        k += 1
+        if k < len(toks) and toks[k].norm[:1] == "ل" and toks[k].norm[1:] in ONE_OF:
+            k += 1
+        x = starts.get(k)
+        if x is None or x.kind in ("civilians", "person"):
+            continue
+        text = doc.text[m.start : x.end]
+        merged = Mention(
+            m.start,
+            x.end,
+            text,
+            sentence=m.sentence,
+            tok_start=m.tok_start,
+            tok_end=x.tok_end,
+            prefix=m.prefix,
+            origin="group",
+            framing=m.framing,
+        )
+        if x.known:
+            merged.canonical, merged.actor_id, merged.kind = x.canonical, x.actor_id, x.kind
+            merged.side, merged.country, merged.known = x.side, x.country, True
+        else:
+            merged.canonical, merged.kind, merged.country = norm_name(text), "militia", m.country
+        drop.update((id(m), id(x)))
+        out.append(merged)
+    return [m for m in mentions if id(m) not in drop] + out
+
+
+TITLE_NAME_MAX = 4
 
 
 def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Mention], set[int]]:
@@ -393,7 +477,8 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
             # affiliation: the first known actor right after the cue (skipping one linking word)
             aff = None
             j = r.tok_end
-            while j < len(toks) and j < r.tok_end + 6 and toks[j].sentence == sent:
+            skipped = 0
+            while j < len(toks) and j < r.tok_end + 6 and toks[j].sentence == sent and skipped <= 2:
                 gap = doc.text[toks[j - 1].end : toks[j].start]
                 if any(c in gap for c in "،,.;؛:"):
                     break
@@ -409,6 +494,9 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
                             break
                     j = m.tok_end
                     continue
+                if toks[j].norm in NAME_STOP:
+                    break
+                skipped += 1
                 j += 1
             if aff is None:
                 continue
@@ -559,6 +647,7 @@ def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
     known = _kb_mentions(doc, kb, country, year)
     groups, absorbed = _group_mentions(doc, kb, known, country)
     mentions = [m for m in known if id(m) not in absorbed] + groups
+    mentions = _allegiance(doc, kb, mentions)
     roles, absorbed2 = _role_mentions(doc, kb, mentions)
     role_tokens = set()
     for r in roles:
