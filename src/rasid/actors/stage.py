@@ -34,7 +34,7 @@ NAME_STOP = set(
     المدعومة المدعوم المدعومين الإرهابية الارهابية الإرهابي المتطرفة المتشددة الخارجة المتمردة المحلية الأخرى
     وأخرى أخرى أن إن قد كان كانت وقد لقد ثم أو أي كل بعض هذه هذا تلك ذلك عدد عدة إثر اثر جراء بسبب حيث بينما
     فيما كما أيضا ايضا وسط قرب شمال جنوب شرق غرب شرقي غربي جنوبي شمالي داخل خارج أمام امام تحت فوق ما لا لم لن
-    المطلوب يقودها يقوده بقيادة قائدها آمرها التابعة وعناصر عناصر ومسلحين مسلحين""".split()
+    المطلوب يقودها يقوده بقيادة قائدها آمرها التابعة وعناصر عناصر ومسلحين مسلحين مسلحة مسلح""".split()
 )
 NAME_STOP |= set("العديد الكثير جميع كافة معظم غالبية أغلب نفس ذات عشرات مئات آلاف".split())
 NAME_STOP = {norm(w) for w in NAME_STOP}
@@ -50,7 +50,7 @@ FOCUS = {
     "EG": 1.2,
     "TN": 1.2,
 }  # prior: the conflicts rasid covers
-LOCATIVE = {"في", "من", "الى", "إلى", "عبر", "نحو", "داخل", "خارج", "قرب", "بين", "مع"}
+LOCATIVE = {norm(w) for w in "في من إلى الى عبر نحو داخل خارج قرب بين مع دولة جنوب شمال شرق غرب".split()}
 
 
 @dataclass
@@ -265,6 +265,7 @@ def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = Fa
             j > start
             and not person
             and not (w.startswith("ال") or w[:1].isdigit() or toks[j - 1].norm in kb.construct)
+            and not toks[j - 1].norm[:1].isdigit()
         ):
             break  # a bare word continues a name only after أبو / فرسان / مدينة ...
         j += 1
@@ -551,6 +552,8 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
             # title + personal name not in the knowledge base
             if r.tok_end in starts:
                 continue
+            if toks[r.tok_end].norm.startswith("ال") if r.tok_end < len(toks) else True:
+                continue  # اللواء الأول مشاة: a unit, not a person (names do not take the article)
             e = _name_tokens(doc, kb, r.tok_end, TITLE_NAME_MAX, person=True)
             if e < r.tok_end + 2 or any(i in covered for i in range(r.tok_end, e)):
                 continue
@@ -575,8 +578,25 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
             out.append(pm)
             for i in range(r.tok_start, e):
                 covered[i] = pm
-    # apposition: a title+name person followed by a role mention
+    # apposition: a title+name person right after or before a role mention, set off by a comma
     by_start = {m.tok_start: m for m in out}
+    by_end = {m.tok_end: m for m in out}
+    for pm in out:
+        if pm.origin == "role" and not pm.known:
+            prv = by_end.get(pm.tok_start)
+            if (
+                prv is not None
+                and prv.known
+                and prv.kind == "person"
+                and doc.text[prv.end : pm.start].strip() in ("،", ",")
+            ):
+                pm.canonical, pm.actor_id, pm.side, pm.country = (
+                    prv.canonical,
+                    prv.actor_id,
+                    prv.side,
+                    prv.country,
+                )
+                pm.role, pm.known = prv.role, True
     for pm in out:
         if pm.origin == "role" and not pm.known:
             nxt = by_start.get(pm.tok_end)
