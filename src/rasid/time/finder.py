@@ -46,6 +46,7 @@ def _alt(words) -> str:
 
 
 _B = r"(?<![\w])"  # word start
+_BD = r"(?:(?<![\w])|(?<=[\u0621-\u064a])(?=[0-9]))"  # word start, or digits glued to a word ("في7 مارس")
 _E = r"(?![\w])"  # word end
 
 
@@ -84,65 +85,87 @@ def build_grammar(lex: Lexicon) -> Grammar:
     ord_word = _alt(ords)
     ten_word = _alt(tens)
     unit_word = _alt(units)
-    # a day of the month: digits or an ordinal phrase (الخامس, الحادي عشر, الثاني والعشرين, الثلاثين)
-    day = rf"(?:[0-9]{{1,2}}(?![0-9])|(?:ال)?{ord_word}(?:\s+عشر{_E}|\s+وال{ten_word})?|ال{ten_word})"
-    year = r"(?:(?:عام|العام|سنه|السنه)\s+)?[0-9]{4}(?![0-9])(?:\s*(?:م|ه|ميلادي|ميلاديه|للميلاد|هجري|هجريه|للهجره)(?![\w]))?"
-    monthx = (
-        rf"{_B}(?P<m1>{month_re}){_E}(?:\s*[/\-]\s*(?P<m2>{month_re}){_E}|\s*\(\s*(?P<m3>{month_re})\s*\))?"
+    # a day of the month: digits (also "الـ20") or an ordinal phrase (الخامس, الحادي عشر, الثاني والعشرين)
+    day = rf"(?:(?:ال)?[0-9]{{1,2}}(?![0-9])|(?:ال)?{ord_word}(?:\s+عشر{_E}|\s+وال{ten_word})?|ال{ten_word})"
+    yword = r"(?:(?:من\s+)?(?:عام|العام|سنه|السنه)\s+)"
+    year = rf"(?:{yword}?[0-9]{{4}}(?![0-9])(?:\s*(?:م|ه|ميلادي|ميلاديه|للميلاد|هجري|هجريه|للهجره)(?![\w]))?)"
+    monthx = rf"(?P<m1>{month_re}){_E}(?:\s*[/\-]\s*(?P<m2>{month_re}){_E}|\s*\(\s*(?P<m3>{month_re})\s*\)|\s+(?P<m4>{month_re}){_E})?"
+    tail = (
+        rf"(?:\s*[,،]?\s*(?P<year>{year})|\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{rel_re}){_E})?"
+        rf"(?:\s+(?P<rel>{rel_re}){_E})?"
     )
-    tail = rf"(?:\s*[,،]?\s*(?P<year>{year}))?(?:\s+(?P<rel>{rel_re}){_E})?"
-    wdpre = rf"(?:(?:(?P<tod0>{tod_re})\s+)?(?:يوم\s+)?(?P<wd>{wd_re})\s*[,،]?\s*(?:الموافق\s+)?)?"
+    wdpre = (
+        rf"(?:(?:(?P<tod0>{tod_re})\s+)?(?:اليوم\s+|يوم\s+|امس\s+)?(?P<wd>{wd_re})(?:\s+{rel_re})?"
+        rf"\s*[,،]?\s*\(?\s*(?:الموافق\s+)?)?"
+    )
     count = rf"(?:[0-9]+|{unit_word}(?:\s+عشر)?|{ten_word}|بضعه|بضع|عده)"
-    approx = r"(?:نحو|حوالي|حوالى|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|ما\s+يزيد\s+عن|ما\s+يزيد\s+علي|اسبوع\s+و)"
+    approx = r"(?:نحو|حوالي|حوالى|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|ما\s+يزيد\s+عن|ما\s+يزيد\s+علي)"
+    pc = r"(?P<pc>[وف]?[بل]?)"  # proclitics kept out of the span
+    season_re = _alt(cues.get("season", {}))
     pats: list[tuple[str, str]] = [
         (
             "numeric",
-            rf"{_B}(?P<d>[0-9]{{1,2}})\s*[/\-.]\s*(?P<m>[0-9]{{1,2}})\s*[/\-.]\s*(?P<y>[0-9]{{4}})(?![0-9])",
+            rf"{_BD}(?P<d>[0-9]{{1,2}})\s*[/\-.]\s*(?P<m>[0-9]{{1,2}})\s*[/\-.]\s*(?P<y>[0-9]{{4}})(?![0-9])",
         ),
-        ("iso", rf"{_B}(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{1,2}})-(?P<d>[0-9]{{1,2}})(?![0-9])"),
+        ("iso", rf"{_BD}(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{1,2}})-(?P<d>[0-9]{{1,2}})(?![0-9])"),
         (
             "range",
-            rf"{_B}(?:(?:من|بين|ما\s+بين)\s+)?(?:يومي\s+|الفتره\s+(?:من|بين)\s+)?(?P<d1>{day})\s*(?:-|–|الي|حتي|و|ولغايه|لغايه)\s*(?P<d2>{day})\s*(?:من\s+)?(?:شهر\s+)?{monthx}{tail}",
+            rf"{_BD}(?P<night>الليله\s+الفاصله\s+)?(?:(?:من|بين|ما\s+بين)\s+)?(?:يومي\s+|الفتره\s+(?:من|بين)\s+)?(?P<d1>{day})\s*(?:-|–|الي|حتي|و|ولغايه|لغايه)\s*(?P<d2>{day})\s*(?:من\s+)?(?:شهر\s+)?{monthx}{tail}",
         ),
         (
             "range2",
-            rf"{_B}(?:(?:من|بين)\s+)?(?P<d1>{day})\s+(?:من\s+)?(?P<ma>{month_re}){_E}\s*(?:-|–|الي|حتي|و|ولغايه)\s*(?P<d2>{day})\s+(?:من\s+)?{monthx}{tail}",
+            rf"{_BD}(?:(?:من|بين)\s+)?(?P<d1>{day})\s+(?:من\s+)?(?P<ma>{month_re}){_E}\s*(?:-|–|الي|حتي|و|ولغايه)\s*(?P<d2>{day})\s+(?:من\s+)?{monthx}{tail}",
         ),
-        ("date", rf"{_B}{wdpre}(?P<day>{day})\s*(?:من\s+)?(?:شهر\s+)?{monthx}{tail}"),
+        (
+            "mrange",
+            rf"{_B}(?:من|بين)\s+(?:شهر\s+)?(?P<ma>{month_re}){_E}(?:\s*\(\s*{month_re}\s*\)|\s*[/\-]\s*{month_re}{_E})?\s*(?:-|–|الي|حتي|و)\s*(?:شهر\s+)?{monthx}{tail}",
+        ),
+        ("date", rf"{_BD}{pc}{wdpre}(?P<day>{day})\s*(?:من\s+)?(?:شهر\s+)?{monthx}{tail}"),
+        (
+            "dayrel",
+            rf"{_BD}{pc}(?P<day>{day})\s+من\s+(?P<per>الشهر)\s+(?P<rel>{rel_re}){_E}",
+        ),
         (
             "hijri",
-            rf"{_B}{wdpre}(?:(?P<day>{day})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{hijri_re}){_E}(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<hy>1[34][0-9]{{2}})(?![0-9])(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\w]))?)?(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_BD}{pc}{wdpre}(?:(?P<day>{day})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{hijri_re}){_E}(?:\s*[/]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<hy>1[34][0-9]{{2}})(?![0-9])(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\w]))?)?(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{rel_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
-        ("part", rf"{_B}(?P<part>{part_re})\s+(?:من\s+)?(?:شهر\s+)?{monthx}{tail}"),
+        ("part", rf"{_B}{pc}(?P<part>{part_re})\s+(?P<min>من\s+)?(?:شهر\s+)?{monthx}{tail}"),
         (
             "part_period",
-            rf"{_B}(?P<part>{part_re})\s+(?P<per>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{rel_re}){_E}",
+            rf"{_B}{pc}(?P<part>{part_re})\s+(?P<per>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
-        ("part_year", rf"{_B}(?P<part>{part_re})\s+(?P<year>(?:عام|العام|سنه|السنه)?\s*[0-9]{{4}})(?![0-9])"),
-        ("month", rf"(?P<shahr>{_B}شهر\s+|{_B}(?:في|خلال|منذ|طيله|طوال)\s+)?{monthx}{tail}"),
+        (
+            "season",
+            rf"{_B}{pc}(?P<season>{season_re})\s+(?:(?P<per>العام|السنه)\s+)?(?P<rel>{rel_re}){_E}",
+        ),
+        (
+            "part_year",
+            rf"{_B}{pc}(?P<part>{part_re})\s+(?P<year>(?:عام|العام|سنه|السنه)?\s*[0-9]{{4}})(?![0-9])",
+        ),
+        ("month", rf"{_B}{pc}(?P<shahr>شهر\s+|(?:في|خلال|منذ|طيله|طوال)\s+)?{monthx}{tail}"),
         (
             "year",
             rf"{_B}(?P<pre>منذ\s+(?:عام|العام|سنه|السنه)|عام|العام|سنه|السنه|منذ|في|خلال)\s+(?P<year>[0-9]{{4}})(?![0-9])(?:\s*(?:م|ميلادي|للميلاد)(?![\w]))?",
         ),
         (
             "period",
-            rf"{_B}(?:(?P<dur>خلال|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<per>الاسبوع|الشهر|العام|السنه|الاسبوعين|الشهرين)(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_B}{pc}(?:(?P<dur>خلال|طيله|طوال|علي\s+مدي|علي\s+مدار)\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<per>الاسبوع|الشهر|العام|السنه|الاسبوعين|الشهرين)(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
         (
             "relday",
-            rf"{_B}(?:(?P<tod>{tod_re})\s+)?(?P<relday>{relday_re}){_E}(?:\s*[,،]?\s*\(?\s*(?P<wd>{wd_re})\s*\)?)?",
+            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:من|هذا)\s+)?(?P<relday>{relday_re}){_E}(?:\s*[,،]?\s*\(?\s*(?P<wd>{wd_re})\s*\)?)?",
         ),
         (
             "weekday",
-            rf"{_B}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:\s*[-–/]\s*(?P<wd2>{wd_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
         (
             "ago",
-            rf"{_B}(?P<cue>منذ|قبل)\s+(?:(?P<approx>{approx})\s+)?(?:(?P<n>{count})\s+)?(?P<unit>{unit_re}){_E}",
+            rf"{_B}{pc}(?P<cue>منذ|قبل)\s+(?:(?P<approx>{approx})\s+)?(?:(?P<n>{count})\s+)?(?P<unit>{unit_re}){_E}",
         ),
         (
             "during",
-            rf"{_B}(?:(?P<cue>خلال|علي\s+مدي|علي\s+مدار|طيله|طوال|لمده|في|منذ)\s+)?(?:(?P<n>{count})\s+)?(?P<unit>(?:ال)?{unit_re}){_E}(?:\s+(?P<rel>الماضيه|الماضيين|الماضي|الاخيره|الاخيرين|المنصرمه|الفائته|الاخير))?",
+            rf"{_B}{pc}(?:(?P<cue>خلال|علي\s+مدي|علي\s+مدار|طيله|طوال|لمده|في|منذ)\s+)?(?:(?P<n>(?:ال)?{count})\s+)?(?P<unit>(?:ال)?{unit_re}){_E}(?:\s+(?:القليله|القليلين|الاولي|الاول))?(?:\s+(?P<rel>الماضيه|الماضيين|الماضي|الاخيره|الاخيرين|المنصرمه|الفائته|الاخير|المقبله|المقبلين|القادمه|القادمين))?",
         ),
     ]
     compiled = [(name, re.compile(p)) for name, p in pats]
@@ -161,7 +184,7 @@ _NOT_FRIDAY_BEFORE = re.compile(r"(?:صلاه|خطبه|خطبتي|صلاتي|م�
 def _day_value(s: str | None) -> int | None:
     if not s:
         return None
-    s = s.strip()
+    s = s.strip().removeprefix("ال")
     if s.isdigit():
         return int(s)
     return parse_number_words(s)
@@ -309,7 +332,30 @@ def _attach_durations(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+_SINCE_BEFORE = re.compile(r"(?:^|[\s(\"])و?منذ\s+$")
+_FUTURE_CUE = re.compile(
+    r"(?<![\w])(?:المقبل|القادم|المقبله|القادمه|سوف|المقرر|المرتقب|سيتم|ستعقد|سيعقد|ستنطلق|ستبدا|سيبدا|يعتزم|تعتزم)(?![\w])"
+)
+
+
 def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar) -> Found | None:
+    f = _resolve_inner(name, m, text, pub, g)
+    if f is None:
+        return None
+    pc = m.groupdict().get("pc")
+    if pc:
+        f.nstart = max(f.nstart, m.end("pc"))
+    if (
+        f.date_start is not None
+        and name not in ("ago", "during", "relday", "weekday", "year")
+        and _SINCE_BEFORE.search(text[max(0, f.nstart - 8) : f.nstart])
+    ):
+        f.category = "since"
+        f.governs = False
+    return f
+
+
+def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar) -> Found | None:
     lex = g.lex
     gd = m.groupdict()
     s, e = m.start(), m.end()
@@ -329,22 +375,30 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
 
     if name in ("numeric", "iso"):
         y, mo, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
+        if 1300 <= y <= 1500 and name == "numeric":
+            hd = hijri_to_gregorian(y, mo, d) if 1 <= mo <= 12 else None
+            if hd is None or (pub is not None and hd.year > pub.year + 1):
+                return none("invalid")
+            return out(hd, hd, 1, "hijri")
         date = safe_date(y, mo, d)
         if date is None or not _plausible_year(y, pub):
             return none("invalid")
         return out(date, date, 1, "numeric")
 
-    if name in ("date", "range", "range2", "part", "month"):
+    if name in ("date", "range", "range2", "part", "month", "mrange"):
         mn = _month(lex, gd.get("m1"))
         if mn is None:
             return None
-        m2 = _month(lex, gd.get("m2") or gd.get("m3"))
+        m2 = _month(lex, gd.get("m2") or gd.get("m3") or gd.get("m4"))
         if m2 is not None and m2.month != mn.month:
             return none("contradictory")
         system = mn.system if mn.system != "gregorian" or m2 is None else m2.system
         ambiguous = mn.ambiguous and (m2 is None or m2.ambiguous)
         rel = _rel(lex, gd.get("rel"))
         year = _year_of(gd.get("year"))
+        yrel = _rel(lex, gd.get("yrel"))
+        if yrel is not None and pub is not None:
+            year = pub.year + {"past": -1, "next": 1}.get(yrel, 0)
         if name == "month":
             if (
                 ambiguous
@@ -373,11 +427,21 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
                 year = _infer_year(mn.month, None, rel, pub)
             ds, de = dt.date(year, mn.month, 1), month_end(year, mn.month)
             since = gd.get("shahr") and gd["shahr"].strip() == "منذ"
-            if since and pub is not None:
-                return out(ds, pub, 3, "since", governs=False)
+            if since:
+                return out(ds, de, 3, "since", governs=False)
             return out(ds, de, 3, cat if cat != "gregorian" else "month")
+        if name == "mrange":
+            ma = _month(lex, gd.get("ma"))
+            if ma is None or pub is None and year is None:
+                return None
+            if year is None:
+                year = _infer_year(mn.month, None, rel, pub)
+            y1 = year if ma.month <= mn.month else year - 1
+            return out(dt.date(y1, ma.month, 1), month_end(year, mn.month), 3, "range")
         if name == "part":
             part = lex.cues["part"].get(" ".join(gd["part"].split()))
+            if gd.get("min") and gd["part"] in ("بدايه", "بدايات"):
+                return None  # "بدايه من شهر ..." = as of (Maghrebi usage), not "early"
             if year is None:
                 if pub is None:
                     return none("part_of_month")
@@ -385,6 +449,7 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
             ds, de, prec = _part_window(part or "whole", year, mn.month)
             return out(ds, de, prec, "part_of_month")
         if name in ("range", "range2"):
+            night = bool(gd.get("night"))
             d1, d2 = _day_value(gd["d1"]), _day_value(gd["d2"])
             ma = _month(lex, gd.get("ma")) if name == "range2" else mn
             if d1 is None or d2 is None or ma is None:
@@ -397,7 +462,7 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
             a, b = safe_date(y1, ma.month, d1), safe_date(year, mn.month, d2)
             if a is None or b is None or b < a or (b - a).days > 62:
                 return none("invalid")
-            return out(a, b, 1 if a == b else 2, "range")
+            return out(a, b, 1 if a == b or (night and (b - a).days == 1) else 2, "range")
         # a day and a month
         day = _day_value(gd.get("day"))
         if day is None or not 1 <= day <= 31:
@@ -409,6 +474,13 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
             if pub is None:
                 return none(cat)
             year = _infer_year(mn.month, day, rel, pub)
+            if rel is None and year < pub.year:
+                # a day within two weeks after publication in a sentence with a future cue: the coming one
+                d_this = safe_date(pub.year, mn.month, day)
+                if d_this is not None and 0 < (d_this - pub).days <= 14:
+                    a, b = text.rfind(".", 0, m.start()) + 1, text.find(".", m.end())
+                    if _FUTURE_CUE.search(text[a : b if b != -1 else len(text)]):
+                        year = pub.year
         date = safe_date(year, mn.month, day)
         if date is None:
             return none("invalid")
@@ -442,7 +514,10 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
 
             py, pm, pd = gregorian_to_hijri(pub)
             rel = _rel(lex, gd.get("rel"))
-            if rel == "next":
+            yrel = _rel(lex, gd.get("yrel"))
+            if yrel is not None:
+                hy = py + {"past": -1, "next": 1}.get(yrel, 0)
+            elif rel == "next":
                 hy = py if hm.month > pm else py + 1
             elif rel == "past":
                 hy = py if hm.month < pm else py - 1
@@ -474,9 +549,51 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
             return out(date - D(days=1), date + D(days=1), 2, "hijri")
         return out(date, date, 1, "hijri")
 
+    if name == "dayrel":
+        day = _day_value(gd.get("day"))
+        rel = _rel(lex, gd["rel"])
+        if pub is None or day is None:
+            return none("relative")
+        y, mo = pub.year, pub.month
+        if rel == "past":
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif rel == "next":
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        d = safe_date(y, mo, day)
+        if d is None:
+            return none("invalid")
+        return out(d, d, 1, "relative")
+
+    if name == "season":
+        season = lex.cues["season"].get(gd["season"])
+        rel = _rel(lex, gd["rel"])
+        if pub is None or season is None or rel is None:
+            return None
+        first = {"summer": 6, "autumn": 9, "winter": 12}[season]
+        # the season of the year named (العام الماضي) or the last/next one entirely before/after publication
+        if gd.get("per"):
+            y = pub.year + {"past": -1, "next": 1}.get(rel, 0)
+        else:
+            y = pub.year
+            start = dt.date(y, first, 1)
+            end_m = (first + 2 - 1) % 12 + 1
+            end = month_end(y + (1 if end_m < first else 0), end_m)
+            if rel == "past":
+                while end >= pub:
+                    y -= 1
+                    end = month_end(y + (1 if end_m < first else 0), end_m)
+            elif rel == "next":
+                while start <= pub:
+                    y += 1
+                    start = dt.date(y, first, 1)
+        end_m = (first + 2 - 1) % 12 + 1
+        ds = dt.date(y, first, 1)
+        de = month_end(y + (1 if end_m < first else 0), end_m)
+        return out(ds, de, 3, "season", governs=rel != "next")
+
     if name == "part_period":
         part = lex.cues["part"].get(" ".join(gd["part"].split()))
-        rel = _rel(lex, gd["rel"])
+        rel = _rel(lex, gd.get("rel")) or "current"
         per = gd["per"]
         if pub is None or part is None:
             return none("part_of_month")
@@ -512,7 +629,7 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
         if pre in ("في", "خلال") and not (1990 <= y <= (pub.year if pub else 2100)):
             return None
         if pre.startswith("منذ"):
-            return out(dt.date(y, 1, 1), pub or dt.date(y, 12, 31), 3, "since", governs=False)
+            return out(dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "since", governs=False)
         if pre in ("في", "خلال"):
             s = m.start("year")
         return out(dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "year")
@@ -602,6 +719,16 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
         rel = _rel(lex, gd.get("rel"))
         tod = gd.get("tod")
         night = tod is not None and tod.strip().startswith("ليل")
+        wd2 = lex.weekdays.get(gd["wd2"]) if gd.get("wd2") else None
+        if wd2 is not None:
+            if (wd2 - wd) % 7 != 1:
+                return none("contradictory")
+            # "ليل الخميس - الجمعة": the night from the first day to the second, the most recent one
+            k = (pub.weekday() - wd2) % 7
+            if rel == "past" and k == 0:
+                k = 7
+            d2 = pub - D(days=k)
+            return out(d2 - D(days=1), d2, 1, "weekday")
         if rel == "next":
             k = (wd - pub.weekday()) % 7 or 7
             d = pub + D(days=k)
@@ -661,7 +788,11 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
             w = 10 if n == 1 else 15
             return out(pub - D(days=c + w), pub - D(days=c - w), 3, "relative")
         if unit == "year":
-            return none("since")
+            if vague or n is None or n > 100:
+                return none("since")
+            # "منذ 10 سنوات": that year (usually the start of a state: it does not date an event itself)
+            y = pub.year - n
+            return out(dt.date(y, 1, 1), dt.date(y, 12, 31), 3, "relative", governs=False)
         return None
 
     if name == "during":
@@ -673,6 +804,8 @@ def _resolve(name: str, m: re.Match, text: str, pub: dt.date | None, g: Grammar)
         rel = gd.get("rel")
         cue = gd.get("cue")
         n_s = gd.get("n")
+        if cue in (None, "في") and not n_s and gd["unit"] in ("الاسبوع", "الشهر", "العام", "السنه"):
+            return None  # "الاسبوع الماضي", "في العام الماضي": a calendar period (the period pattern)
         n = _day_value(n_s) if n_s and not n_s.startswith(("عده", "بضع")) else (implied or None)
         if rel and pub is not None:
             if unit == "hour":

@@ -1,0 +1,37 @@
+"""The time test set: real expressions from the shared corpus and the seeds, with hand-read windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasid.time.evaluation import accuracy_by_category, is_correct, load_rows, rasid_predict
+
+TSV = Path(__file__).with_name("expressions.tsv")
+
+CATEGORIES = {
+    "gregorian", "syriac", "maghrebi", "libyan", "hijri", "weekday", "relative", "time_of_day", "ordinal",
+    "part_of_month", "year_inference", "range", "duration", "since", "year", "numeric",
+}  # fmt: skip
+
+
+def test_set_is_big_and_covers_every_category():
+    rows = load_rows(TSV)
+    assert len(rows) >= 200
+    assert CATEGORIES <= {r.category for r in rows}
+    for r in rows:
+        assert r.expression in r.sentence, r.expression
+        if r.expected_start:
+            assert r.expected_start <= r.expected_end
+            assert r.expected_precision in (1, 2, 3)
+
+
+def test_accuracy_at_least_95_percent():
+    rows = load_rows(TSV)
+    preds = [rasid_predict(r) for r in rows]
+    acc = accuracy_by_category(rows, preds)
+    print()
+    for cat, (c, n) in sorted(acc.items()):
+        print(f"{cat:16s} {c:4d}/{n:<4d} {c / n:.3f}")
+    wrong = [(r.expression, r.sentence[:80], p) for r, p in zip(rows, preds) if not is_correct(p, r)]
+    c, n = acc["ALL"]
+    assert c / n >= 0.95, wrong[:20]
