@@ -22,6 +22,9 @@ from rasid.events.triggers import EventTrigger, clause_range
 from rasid.pipeline import stage
 from rasid.resources import Resources
 
+HISTORY_DAYS = 120  # an event that ended this long before publication is background
+MIN_SENTENCE_TOKENS = 4  # shorter lines (tags, captions) report no event
+WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
 MODEL_WEIGHT = 0.4  # confidence shift per unit of (model probability - 0.5)
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
@@ -39,6 +42,18 @@ class Candidate:
     civilian_targeting: bool
     evidence_spans: list[tuple[int, int]] = field(default_factory=list)
     event: Event | None = None
+
+
+def sentence_tokens(doc: Doc) -> dict[int, tuple[int, int]]:
+    """sentence index -> [first, last + 1) token indices (computed once per doc)."""
+    cache = doc.user.get("events.sentence_tokens")
+    if cache is None:
+        cache = {}
+        for t in doc.tokens:
+            lo, _hi = cache.get(t.sentence, (t.index, t.index))
+            cache[t.sentence] = (lo, t.index + 1)
+        doc.user["events.sentence_tokens"] = cache
+    return cache
 
 
 def _group_key(t: EventTrigger) -> str:
@@ -83,6 +98,9 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             by_sent.setdefault(t.sentence, []).append(t)
     out: list[Candidate] = []
     for si in sorted(by_sent):
+        lo, hi = sentence_tokens(doc).get(si, (0, 0))
+        if hi - lo < MIN_SENTENCE_TOKENS:
+            continue
         groups: dict[str, list[EventTrigger]] = {}
         for t in by_sent[si]:
             groups.setdefault(_group_key(t), []).append(t)
@@ -105,6 +123,14 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
                 civ = True
             conf = _model_adjust(doc, resources, si, key, conf, trigs)
             out.append(Candidate(si, trigs, anchor, etype, sub, conf, civ))
+        violent = any(c.sentence == si and c.anchor.family in ("violence", "civilians") for c in out)
+        if violent:
+            # a weak strategic word (reinforcements, a base, a meeting) beside a violent event is its detail
+            out = [
+                c
+                for c in out
+                if c.sentence != si or c.event_type != "Strategic developments" or max(t.weight for t in c.triggers) >= WEAK_STRATEGIC
+            ]
     return out
 
 
@@ -126,6 +152,47 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     return max(0.0, min(1.0, conf + MODEL_WEIGHT * (p - 0.5)))
 
 
+NON_EVENT_CUES = frozenset({"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial"})
+
+
+def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, int]:
+    """The sentence, less the clauses before or after the event's own that voice a non-event
+    (a threat, a plan, a call, a running total): the evidence should show what happened, not what was said
+    about it."""
+    from rasid.events.lexicon import token_hits
+    from rasid.events.triggers import clause_ids
+
+    sent = doc.sentences[c.sentence]
+    ids = clause_ids(doc, resources)
+    lo_t, hi_t = sentence_tokens(doc).get(c.sentence, (0, 0))
+    toks = list(range(lo_t, hi_t))
+    if not toks:
+        return sent.start, sent.end
+    clauses: list[int] = []
+    for i in toks:
+        if not clauses or clauses[-1] != ids[i]:
+            clauses.append(ids[i])
+    blocked = set()
+    hits = token_hits(doc, "modality", resources.get("events.modality_cues"))
+    for i in toks:
+        for m in hits.get(i, ()):
+            if any(cue.modality in NON_EVENT_CUES for cue in m.payloads):
+                blocked.add(ids[i])
+    for t in doc.triggers:
+        if t.sentence == c.sentence and getattr(t, "modality", "asserted") not in EVENT_MODALITIES:
+            blocked.add(ids[t.tok_start])
+    own = {ids[t.tok_start] for t in c.triggers}
+    own_pos = [k for k, cid in enumerate(clauses) if cid in own]
+    lo, hi = min(own_pos), max(own_pos)
+    while lo > 0 and clauses[lo - 1] not in blocked:
+        lo -= 1
+    while hi + 1 < len(clauses) and clauses[hi + 1] not in blocked:
+        hi += 1
+    start = sent.start if lo == 0 else min(doc.tokens[i].start for i in toks if ids[i] == clauses[lo])
+    end = sent.end if hi == len(clauses) - 1 else max(doc.tokens[i].end for i in toks if ids[i] == clauses[hi])
+    return start, end
+
+
 def _iso(d) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -140,17 +207,17 @@ def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
     claimed, denied = claim_for(doc, anchor)
     if denied:
         return None
-    sent = doc.sentences[c.sentence]
+    ev_start, ev_end = evidence_span(doc, resources, c)
     ev = Event(
         article_id=doc.meta.article_id or "article",
         event_id="",
         event_type=c.event_type,
         sub_event_type=c.sub_event_type,
         civilian_targeting=c.civilian_targeting,
-        evidence=sent.text,
-        evidence_start=sent.start,
-        evidence_end=sent.end,
-        evidence_spans=[(sent.start, sent.end)],
+        evidence=doc.text[ev_start:ev_end],
+        evidence_start=ev_start,
+        evidence_end=ev_end,
+        evidence_spans=[(ev_start, ev_end)],
         trigger=anchor.text,
         confidence=round(c.confidence, 3),
         outlet=doc.meta.outlet,
@@ -161,6 +228,9 @@ def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
     tm = event_window(doc, anchor)
     if tm is not None:
         ev.date_start, ev.date_end, ev.time_precision = _iso(tm.date_start), _iso(tm.date_end), tm.precision
+        pub = doc.meta.published
+        if pub is not None and tm.date_end is not None and (pub - tm.date_end).days > HISTORY_DAYS:
+            return None  # history: background the article recalls, not news it reports
     pm = place_for(doc, anchor)
     if pm is not None:
         ev.location_name = pm.name_en or pm.name_ar or pm.text
@@ -181,40 +251,47 @@ def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
         lo, hi = clause_range(doc, resources, anchor.tok_start)
         fat = fatalities_in(doc, resources, lo, hi)
         if fat is None:
-            s_lo = next((t.index for t in doc.tokens if t.sentence == c.sentence), lo)
-            s_hi = s_lo
-            while s_hi < len(doc.tokens) and doc.tokens[s_hi].sentence == c.sentence:
-                s_hi += 1
+            s_lo, s_hi = sentence_tokens(doc).get(c.sentence, (lo, hi))
             fat = fatalities_in(doc, resources, s_lo, s_hi)
         ev.fatalities = fat
     return ev
 
 
-def _same_happening(a: Event, b: Event, sent_a: int, sent_b: int, date_fallback_b: bool) -> bool:
+def _windows_overlap(a: Event, b: Event) -> bool:
+    if not (a.date_start and b.date_start):
+        return True
+    return a.date_start <= (b.date_end or b.date_start) and b.date_start <= (a.date_end or a.date_start)
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    return a.location_name is None or b.location_name is None or a.location_name == b.location_name
+
+
+def _same_happening(a: Event, b: Event, b_dated_here: bool) -> bool:
+    """ACLED's rule: one event per type, date and place. A mention without its own date (it inherits one,
+    or has only the article's) repeats the latest such event; a dated one merges when windows overlap."""
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
-    if (a.location_name or None) != (b.location_name or None) or a.location_name is None:
+    if not _places_compatible(a, b):
         return False
-    if (a.actor1, a.actor2) != (b.actor1, b.actor2) and b.actor1 is not None:
-        return False
-    if a.date_start is not None and (a.date_start, a.date_end) == (b.date_start, b.date_end):
+    if not b_dated_here:
         return True
-    return date_fallback_b and 0 < sent_b - sent_a <= MERGE_SENTENCES
+    return a.location_name is not None and a.location_name == b.location_name and _windows_overlap(a, b)
 
 
-def _date_is_fallback(doc: Doc, ev: Event) -> bool:
-    """True when the event's date is only the article's own (no date in its sentence)."""
-    if ev.date_start is None:
-        return True
-    pub = doc.meta.published
-    return pub is not None and ev.date_end == pub.isoformat() and ev.time_precision not in (None, 1)
+def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
+    """True when the event's sentence itself states its date."""
+    from rasid.time.stage import event_window
+
+    tm = event_window(doc, anchor)
+    return tm is not None and tm.category != "article" and tm.sentence == sentence and tm.date_start is not None
 
 
 @stage("events", requires=("sentences", "tokens", "times", "places", "actors", "quotes", "triggers"), assigns=("events",))
 def events_stage(doc: Doc, resources: Resources) -> None:
     threshold = resources.options.min_event_confidence
     events: list[Event] = []
-    sents: list[int] = []
+    dated: list[bool] = []
     n = 0
     for c in candidates(doc, resources):
         if c.confidence < threshold:
@@ -223,22 +300,27 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         if ev is None:
             continue
         merged = False
+        dated_here = _dated_here(doc, c.anchor, c.sentence)
         for k in range(len(events) - 1, -1, -1):
-            if _same_happening(events[k], ev, sents[k], c.sentence, _date_is_fallback(doc, ev)):
+            if _same_happening(events[k], ev, dated_here):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                if ev.confidence > old.confidence:
-                    # the clearest report of the happening becomes its primary evidence
+                if (dated_here and not dated[k]) or (dated_here == dated[k] and ev.confidence > old.confidence):
+                    # the mention that dates the happening, else the clearest one, becomes its primary evidence
                     old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                     old.trigger = ev.trigger
-                    if ev.date_start and _date_is_fallback(doc, old):
+                    if dated_here and not dated[k]:
                         old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
+                        for f in ("location_name", "location_name_ar", "latitude", "longitude", "geo_precision", "admin1", "country"):
+                            if getattr(ev, f) is not None:
+                                setattr(old, f, getattr(ev, f))
                 old.confidence = max(old.confidence, ev.confidence)
                 if ev.fatalities is not None:
                     old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)
                 for name in ev.claimed_by:
                     if name not in old.claimed_by:
                         old.claimed_by.append(name)
+                dated[k] = dated[k] or dated_here
                 merged = True
                 break
         if merged:
@@ -246,5 +328,5 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         n += 1
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
-        sents.append(c.sentence)
+        dated.append(dated_here)
     doc.events = events

@@ -9,6 +9,8 @@ attack did happen, so it remains an event (claimed by whoever condemns it).
 
 from __future__ import annotations
 
+import re
+
 from rasid.doc import Doc
 from rasid.events.lexicon import Cue, token_hits
 from rasid.events.triggers import clause_range
@@ -18,6 +20,13 @@ from rasid.resources import Resources
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 AFTER_WINDOW = 3
 EVENT_MODALITIES = frozenset({"asserted", "condemnation"})
+
+
+_FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{3,}$")
+
+
+def _is_future(word: str) -> bool:
+    return bool(_FUTURE.match(word))
 
 
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
@@ -52,6 +61,12 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:
         return best[1].modality, best[2]
+    # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause
+    for i in range(max(lo, ts - BEFORE_WINDOW), ts):
+        if _is_future(doc.tokens[i].norm) and not any(
+            c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
+        ):
+            return "plan", doc.tokens[i].text
     # questions
     sent = doc.sentences[trig.sentence] if trig.sentence < len(doc.sentences) else None
     if sent is not None and sent.text.rstrip("\"'»” )").endswith(("؟", "?")):

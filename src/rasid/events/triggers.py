@@ -149,17 +149,19 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
+    anaphora = resources.get("events.context").get("anaphora")
     for t in out:
-        _reference_penalty(doc, t)
+        _reference_penalty(doc, t, anaphora)
     out.sort(key=lambda x: x.start)
     return out
 
 
+ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
 REFERENCE_PENALTY = 0.15  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
-def _reference_penalty(doc: Doc, t: EventTrigger) -> None:
+def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
     with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
@@ -170,6 +172,13 @@ def _reference_penalty(doc: Doc, t: EventTrigger) -> None:
     lexical_al = norm(t.phrase).startswith("ال")  # a verb such as التقى, not the article
     definite = not lexical_al and (word.startswith("ال") or prefix.endswith("ل") and word[:1] == "ل")
     governed = any(c in prefix for c in "بلك")
+    if t.tok_start > 0:
+        # an anaphoric demonstrative (هذه الغارات, تلك الهجمات) refers back to a happening already reported
+        prev = doc.tokens[t.tok_start - 1]
+        if anaphora is not None and prev.sentence == tok.sentence and anaphora.lookup(prev.norm):
+            t.flags = t.flags | {"reference", "anaphoric"}
+            t.confidence = max(0.0, round(t.confidence - ANAPHORA_PENALTY, 3))
+            return
     if definite or governed:
         t.flags = t.flags | {"reference"}
         penalty = REFERENCE_PENALTY if definite else GOVERNED_PENALTY
