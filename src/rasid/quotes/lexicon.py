@@ -31,6 +31,7 @@ class QuoteLexicon:
     roles: set[str] = field(default_factory=set)  # base forms (no article)
     stops: set[str] = field(default_factory=set)  # normalised forms
     media: set[str] = field(default_factory=set)  # base forms of media heads (first word)
+    manner: set[str] = field(default_factory=set)  # base forms of statement-occasion nouns (تصريح، بيان)
 
 
 def key1(word: str) -> str:
@@ -42,7 +43,10 @@ def key1(word: str) -> str:
 def build_lexicon() -> QuoteLexicon:
     cues = PhraseMatcher()
     for row in data_tsv(PKG, "cues.tsv"):
-        cues.add(row["form"], Cue(row["form"], row["kind"], row["gender"], row["denial"] == "1", row["conj"] == "req"))
+        cues.add(
+            row["form"],
+            Cue(row["form"], row["kind"], row["gender"], row["denial"] == "1", row["conj"] == "req"),
+        )
     titles = PhraseMatcher()
     title_words: set[str] = set()
     for row in data_tsv(PKG, "titles.tsv"):
@@ -58,7 +62,8 @@ def build_lexicon() -> QuoteLexicon:
             media.add(phrase_key(row["head"])[0])
     roles = {key1(r["role"]) for r in data_tsv(PKG, "roles.tsv")}
     stops = {norm(r["word"]) for r in data_tsv(PKG, "stops.tsv")}
-    return QuoteLexicon(cues, titles, heads, head_kind, title_words, roles, stops, media)
+    manner = {key1(r["word"]) for r in data_tsv(PKG, "manner.tsv")}
+    return QuoteLexicon(cues, titles, heads, head_kind, title_words, roles, stops, media, manner)
 
 
 @resource("quotes.lexicon")

@@ -27,15 +27,69 @@ from rasid.text.normalise import norm
 INFO_KEY = "quotes.info"
 
 _BREAK = set("،,:؛;\"'«»“”()[]{}-–—/")
-_QUOTE_OPEN = "\"«“"
-_QUOTE_CLOSE = "\"»”"
+_QUOTE_OPEN = '"«“'
+_QUOTE_CLOSE = '"»”'
 _CLOSE_OF = {"«": "»", "“": "”", '"': '"'}
 _NO_QUOTES = str.maketrans("", "", "\"«»“”'")
 _NEGATORS = {"لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا"}
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "فان", "وان", "الي", "عن"}
-_BACK_BOUNDARY = {"ان", "انه", "انها", "بان", "فان", "لان", "كان", "كانت", "وكان", "وكانت", "قد", "لقد", "وقد"}
-_SKIP_AFTER_VERB = {"عنه", "عنها", "به", "بها", "حينها", "ايضا", "كذلك", "مؤخرا", "بدوره", "بدورها", "من", "جهته", "جهتها"}
+_BACK_BOUNDARY = {
+    "وان",
+    "لكن",
+    "ولكن",
+    "لكنه",
+    "بينما",
+    "فيما",
+    "حيث",
+    "اذ",
+    "واذ",
+    "ان",
+    "انه",
+    "انها",
+    "بان",
+    "فان",
+    "لان",
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+    "قد",
+    "لقد",
+    "وقد",
+}
+_SKIP_AFTER_VERB = {
+    "عنه",
+    "عنها",
+    "به",
+    "بها",
+    "حينها",
+    "ايضا",
+    "كذلك",
+    "مؤخرا",
+    "بدوره",
+    "بدورها",
+    "من",
+    "جهته",
+    "جهتها",
+}
 _MAX_NP = 12
+_NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع"}
+_NAME_LINKS = {"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ولد"}
+
+
+def _definiteness(w: str) -> str:
+    """def (ال / لل / بال...), neutral (a preposition without the article), or indef."""
+    if w in _NEUTRAL:
+        return "neutral"
+    if w[:1] in "وف" and len(w) > 4:
+        w = w[1:]
+    if w.startswith(("ال", "لل")) or (w[:1] in "بلك" and w[1:3] == "ال"):
+        return "def"
+    if w[:1] in "بل" and len(w) > 3:
+        return "neutral"
+    return "indef"
+
+
 _CARRY_SENTENCES = 3
 
 
@@ -98,9 +152,23 @@ class _Ctx:
         return False
 
     def np_forward(self, j: int, hi: int, cut: int = 0) -> int:
-        """End (exclusive) of a speaker phrase starting at token j."""
+        """End (exclusive) of a speaker phrase starting at token j.
+
+        Stops at punctuation, stop words and cues; continues through one "في" after a source or role head
+        ("مصدر أمني في وزارة الداخلية") unless it opens the occasion ("في تصريح"); and ends where a definite word
+        is followed by an indefinite one (a definite noun takes no genitive: "الجماعة | إيقاف مواجهاتها"),
+        allowing one such step into a name after a role ("المتحدث باسم القوات الموالية ناصر الشعيبي").
+        """
         k = j
         indef = 0
+        prev_state = ""
+        steps = 0
+        first = self.toks[j].norm
+        if cut:
+            first = "ال" + first[2:] if cut == 2 else first[cut:]
+        role_start = key1(first) in self.lex.roles
+        source_start = role_start or self.head_kind_of(first) in ("source", "role")
+        used_fi = False
         while k < hi and k - j < _MAX_NP:
             if k > j and self.breaks(k):
                 g = self.gap(k).strip()
@@ -108,24 +176,45 @@ class _Ctx:
                     break
                 # صحيفة "العنوان"، موقع "إرم نيوز": the outlet's name runs to the closing mark
                 close = self.doc.text.find(_CLOSE_OF.get(g[-1], '"'), self.toks[k].start)
+                if close < 0 or close - self.toks[k].start > 40:
+                    break  # a quotation, not a name
                 while k < hi and close >= 0 and self.toks[k].end <= close:
                     k += 1
                 break
-            w = self.toks[k].norm
-            if k == j and cut:
-                w = "ال" + w[2:] if cut == 2 else w[cut:]
+            w = first if k == j else self.toks[k].norm
+            if w in ("في", "فى") and k > j and source_start and not used_fi and k + 1 < hi:
+                nxt = self.toks[k + 1].norm
+                if key1(nxt) not in self.lex.manner and not self.is_stop(nxt) and not self.breaks(k + 1):
+                    used_fi = True
+                    prev_state = "neutral"
+                    indef = 0
+                    k += 1
+                    continue
             if self.is_stop(w):
                 break
             if k > j and k in self.cue_at:
                 break
-            definite = w.startswith("ال") or w.startswith("لل")
+            if k > j and indef and self.is_media(k):
+                break  # "مسؤول محلي | وكالة فرانس برس": told to an agency
+            state = _definiteness(w)
+            if k > j and self.toks[k - 1].norm in _NAME_LINKS:
+                state = "indef"  # عبد الرحمن، أبو بكر: one name
+            if prev_state == "def" and state == "indef" and not self.is_title(k - 1):
+                steps += 1
+                if steps > (1 if role_start else 0):
+                    break
+            definite = state == "def"
             # "تقارير إعلامية التيار ...": after an indefinite noun and its nisba adjective, a definite word
             # starts another phrase (a construct "وكالة الأنباء" has the definite word right after the head)
             if definite and indef >= 2 and self.toks[k - 1].norm.endswith(("يه", "ي")):
                 break
             indef = 0 if definite else indef + 1
+            prev_state = state
             k += 1
         return k
+
+    def head_kind_of(self, w: str) -> str | None:
+        return self.lex.head_kind.get((key1(w),))
 
     def is_media(self, k: int) -> bool:
         w = self.toks[k].norm
@@ -169,7 +258,12 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
     if k < hi and ctx.breaks(k) and all(c in " ،,\u00a0" for c in ctx.gap(k)):
         k2 = ctx.np_forward(k, hi)
         if k < k2:
-            if k2 <= k + 5 and ctx.is_role(j) and not ctx.is_role(k) and not any(ctx.is_title(x) for x in range(j, k)):
+            if (
+                k2 <= k + 5
+                and ctx.is_role(j)
+                and not ctx.is_role(k)
+                and not any(ctx.is_title(x) for x in range(j, k))
+            ):
                 sp = _Speaker(j, k2, k, k2, role=(j, k), cut=cut)  # role، name
             elif not ctx.is_role(j) and ctx.is_role(k) and k - j <= 4:
                 sp = _Speaker(j, k2, j, k, role=(k, k2), cut=cut)  # name، role
@@ -177,7 +271,9 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
     for x in range(sp.sa, sp.sb):
         if ctx.is_title(x):
             n0 = x + 1
-            while n0 < sp.sb and ctx.is_title(n0) or (n0 < sp.sb and key1(ctx.toks[n0].norm) in ("اول", "ركن")):
+            while (
+                n0 < sp.sb and ctx.is_title(n0) or (n0 < sp.sb and key1(ctx.toks[n0].norm) in ("اول", "ركن"))
+            ):
                 n0 += 1
             if n0 < sp.sb:
                 sp.name = (n0, sp.sb)
@@ -221,10 +317,14 @@ def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
     if sp is None:
         return None
     if sp.b != b and not (sp.b < b and ctx.toks[sp.b].norm in ("الذي", "التي", "الذين")):
-        if b - a <= 6 and not any(ctx.breaks(x) for x in range(a + 1, b)) and not ctx.is_stop(ctx.toks[a].norm):
+        if (
+            b - a <= 6
+            and not any(ctx.breaks(x) for x in range(a + 1, b))
+            and not ctx.is_stop(ctx.toks[a].norm)
+        ):
             return _Speaker(a, b, a, b)  # "عدة روايات من شهود عيان أكدت"
         return None
-    if ctx.breaks(i) and sp.role is None and a == lo:
+    if ctx.breaks(i) and sp.role is None and (a == lo or ctx.toks[a - 1].norm not in _BACK_BOUNDARY):
         return None  # "وفي السادس من أغسطس، أعلن ...": an adverbial, not a subject
     return sp
 
@@ -237,7 +337,9 @@ def _compatible(g_cue: str, g_prev: str) -> bool:
     return {g_cue, g_prev} == {"f", "p"}  # broken plurals take feminine verbs: المصادر ... وأضافت
 
 
-def _carry(quotes: list[Quote], infos: list[QuoteInfo], gender: str, sent: int, same_sentence: bool) -> int | None:
+def _carry(
+    quotes: list[Quote], infos: list[QuoteInfo], gender: str, sent: int, same_sentence: bool
+) -> int | None:
     for qi in range(len(quotes) - 1, -1, -1):
         q = quotes[qi]
         if sent - q.sentence > _CARRY_SENTENCES:
@@ -295,7 +397,10 @@ def _actors_in(doc: Doc, start: int, end: int) -> list[str]:
     mentions: list[ActorMention] = [m for m in doc.actors if m.start < end and start < m.end]
     mentions.sort(key=lambda m: -(m.end - m.start))
     for m in mentions:
-        for name in (m.canonical, m.side if isinstance(m.side, str) and m.side not in ("", "neutral") else None):
+        for name in (
+            m.canonical,
+            m.side if isinstance(m.side, str) and m.side not in ("", "neutral") else None,
+        ):
             if name and name not in out:
                 out.append(name)
     return out
@@ -325,7 +430,9 @@ def _registry(ctx: _Ctx) -> list[tuple[int, int, str, tuple[str, ...], str]]:
     return out
 
 
-def _link(ctx: _Ctx, sp: _Speaker, quotes: list[Quote], infos: list[QuoteInfo], registry) -> tuple[int | None, str | None]:
+def _link(
+    ctx: _Ctx, sp: _Speaker, quotes: list[Quote], infos: list[QuoteInfo], registry
+) -> tuple[int | None, str | None]:
     """An earlier fuller mention of the same speaker: (quote index, or None, and registry text)."""
     keys = _content_keys(ctx, sp.sa, sp.sb)
     if not keys:
@@ -395,7 +502,11 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 continue
         elif prefix not in ("", "و", "ف"):
             continue
-        if cue.conj_required and not prefix and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].norm in ("كما", "وكما")):
+        if (
+            cue.conj_required
+            and not prefix
+            and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].norm in ("كما", "وكما"))
+        ):
             if m.tok_start != ctx.sent_range[t0.sentence][0]:
                 continue
         matches.append((m, cue))
@@ -442,7 +553,13 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             if k < hi and doc.tokens[k].norm in ("الي", "عن") and k + 1 < hi:  # استنادا إلى / نقلا عن
                 k += 1
             w = doc.tokens[k].norm if k < hi else ""
-            cut = 2 if w.startswith("لل") else 1 if (w[:1] == "ل" and len(w) > 3 and not w.startswith("ال")) else 0
+            cut = (
+                2
+                if w.startswith("لل")
+                else 1
+                if (w[:1] == "ل" and len(w) > 3 and not w.startswith("ال"))
+                else 0
+            )
             if k < hi:
                 sp = _parse_np(ctx, k, hi, cut)
             s_sent = doc.sentences[sent]
@@ -481,14 +598,21 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                     sp = _parse_np(ctx, k, hi)
             if kind == "about" and not any(doc.tokens[x].norm == "عن" for x in range(j, hi)):
                 continue  # "أن تحدث مجزرة": happens, not speaks
-            if kind == "describe" and sp is not None and not (
-                _head_of(ctx, sp.sa, sp.sb) or _actors_in(doc, doc.tokens[sp.a].start, doc.tokens[sp.b - 1].end)
+            if (
+                kind == "describe"
+                and sp is not None
+                and not (
+                    _head_of(ctx, sp.sa, sp.sb)
+                    or _actors_in(doc, doc.tokens[sp.a].start, doc.tokens[sp.b - 1].end)
+                )
             ):
                 sp = None
             if kind == "describe" and sp is None:
                 continue  # "ما وصفته بـ...": the current speaker's own wording
-            if kind == "say" and not prefix_has_conj(m.prefix) and not (
-                i > 0 and doc.tokens[i - 1].norm in ("كما", "وكما")
+            if (
+                kind == "say"
+                and not prefix_has_conj(m.prefix)
+                and not (i > 0 and doc.tokens[i - 1].norm in ("كما", "وكما"))
             ):
                 svo = _svo_speaker(ctx, i, lo)
                 if svo is not None:
@@ -506,7 +630,9 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             info.secondary = i > lo + 1
         else:
             info.secondary = any(
-                p.sentence == sent and p.claim_start is not None and p.claim_start <= cue_start < (p.claim_end or 0)
+                p.sentence == sent
+                and p.claim_start is not None
+                and p.claim_start <= cue_start < (p.claim_end or 0)
                 for p in quotes
             )
         names: list[str] = []
@@ -544,7 +670,11 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
         if antecedent is not None:
             aq, ai = quotes[antecedent], infos[antecedent]
             if sp is None:
-                q.speaker_start, q.speaker_end, q.speaker_text = aq.speaker_start, aq.speaker_end, aq.speaker_text
+                q.speaker_start, q.speaker_end, q.speaker_text = (
+                    aq.speaker_start,
+                    aq.speaker_end,
+                    aq.speaker_text,
+                )
                 q.speaker_role = aq.speaker_role
                 info.keys, info.head, info.name_keys = ai.keys, ai.head, ai.name_keys
                 if info.via is None:
@@ -595,17 +725,23 @@ def quotes_stage(doc: Doc, resources: Resources) -> None:
 def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
     """(claimed_by, denied) for an event reported at ``anchor``; [] means the outlet itself.
 
-    The anchor is claimed by every quote whose claim span holds it (a quote's own claim, a sentence
-    continuing the speaker, a sentence under بحسب / وفقا لـ); the outermost (widest) speaker comes first.
+    The anchor is claimed by every quote whose claim span holds its start, or its end in the quote's sentence (a quote's
+    own claim, a sentence continuing the speaker, a sentence under بحسب / وفقا لـ); the outermost (widest)
+    speaker comes first. ``denied`` is true when any of them is a denial (نفى، كذب).
     """
     infos: list[QuoteInfo] = doc.user.get(INFO_KEY) or []
     if len(infos) != len(doc.quotes):
         return [], False
-    holding = [
-        (q, inf)
-        for q, inf in zip(doc.quotes, infos)
-        if q.claim_start is not None and q.claim_end is not None and q.claim_start <= anchor.start < q.claim_end
-    ]
+
+    def holds(q: Quote) -> bool:
+        if q.claim_start is None or q.claim_end is None:
+            return False
+        if q.claim_start <= anchor.start < q.claim_end:
+            return True
+        # an evidence span that opens before the claim ("ففي ...، أعلن الجيش، شن ضربات") and ends in it
+        return q.claim_start < anchor.end <= q.claim_end and anchor.start >= doc.sentences[q.sentence].start
+
+    holding = [(q, inf) for q, inf in zip(doc.quotes, infos) if holds(q)]
     if not holding:
         return [], False
     holding.sort(key=lambda p: (-(p[0].claim_end - p[0].claim_start), p[0].start))

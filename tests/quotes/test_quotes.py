@@ -1,0 +1,216 @@
+"""The quote stage on real Arabic news: recall of quotes at their cue, speaker accuracy, denials, claim_for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from rasid.doc import Doc, Span
+from rasid.quotes.stage import INFO_KEY, claim_for, quotes_stage
+from rasid.resources import Resources
+from rasid.text.normalise import norm
+from rasid.text.sentences import sentences_stage
+from rasid.text.tokens import tokens_stage
+
+HERE = Path(__file__).parent
+SHARED = Path("/work/shared")
+RESOURCES = Resources()
+_TITLES = ("المشير", "اللواء", "العميد", "العقيد", "الفريق", "الرائد", "النقيب", "المقدم", "الشيخ", "الدكتور")
+
+
+def analyse(text: str) -> Doc:
+    """sentences -> tokens -> quotes (actors left empty: the speaker text must not depend on them)."""
+    doc = Doc(text)
+    sentences_stage(doc, RESOURCES)
+    tokens_stage(doc, RESOURCES)
+    quotes_stage(doc, RESOURCES)
+    return doc
+
+
+def fold(name: str | None) -> str:
+    if not name:
+        return ""
+    s = norm(name)
+    for c in "\"'«»“”()-–،,:.":
+        s = s.replace(c, " ")
+    return s.replace("ال", "").replace(" ", "")
+
+
+def strip_title(name: str) -> str:
+    words = name.split()
+    while words and norm(words[0]) in {norm(t) for t in _TITLES}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def load_rows() -> list[dict[str, str]]:
+    text = (HERE / "quotes.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+ROWS = load_rows()
+
+
+def evaluate_row(row: dict[str, str]) -> tuple[bool, bool, bool | None]:
+    """(quote found at the cue, speaker right, denial right or None when not found)."""
+    context = row["context"]
+    text = (context + "\n" + row["sentence"]) if context else row["sentence"]
+    offset = len(context) + 1 if context else 0
+    doc = analyse(text)
+    want_cue = fold(row["cue"])
+    for q in doc.quotes:
+        if doc.sentences[q.sentence].start < offset:
+            continue
+        got = fold(q.cue)
+        if not (want_cue in got or got in want_cue):
+            continue
+        alts = {fold(a) for a in row["speaker"].split("|")}
+        pred = q.speaker_text or ""
+        speaker_ok = bool(pred) and (fold(pred) in alts or fold(strip_title(pred)) in alts)
+        denial_ok = q.denied == (row["denied"] == "yes")
+        return True, speaker_ok, denial_ok
+    return False, False, None
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[dict[str, str], tuple[bool, bool, bool | None]]]:
+    return [(row, evaluate_row(row)) for row in ROWS]
+
+
+def test_test_set_is_large_and_varied():
+    assert len(ROWS) >= 100
+    assert sum(r["denied"] == "yes" for r in ROWS) >= 10
+    continuing = sum(
+        norm(r["cue"]).startswith(("اضاف", "تابع", "مشير", "مضيف", "موضح", "مؤكد")) for r in ROWS
+    )
+    assert continuing >= 10
+    assert len({r["source"] for r in ROWS}) >= 60
+
+
+def test_quote_recall(results):
+    found = sum(r[1][0] for r in results)
+    missed = [(row["cue"], row["sentence"][:80]) for row, r in results if not r[0]]
+    recall = found / len(results)
+    print(f"quote recall {recall:.3f} ({found}/{len(results)}); missed: {missed}")
+    assert recall >= 0.90, missed
+
+
+def test_speaker_accuracy(results):
+    right = sum(r[1][1] for r in results)
+    acc = right / len(results)
+    wrong = [(row["cue"], row["speaker"]) for row, r in results if r[0] and not r[1]]
+    print(f"speaker accuracy {acc:.3f} ({right}/{len(results)}); wrong: {wrong}")
+    assert acc >= 0.85, wrong
+
+
+def test_denials(results):
+    denial_rows = [(row, r) for row, r in results if row["denied"] == "yes" and r[0]]
+    assert len(denial_rows) >= 10
+    assert all(r[2] for _row, r in denial_rows), [row["sentence"][:60] for row, r in denial_rows if not r[2]]
+    others = [r[2] for row, r in results if row["denied"] == "no" and r[0]]
+    assert sum(others) / len(others) >= 0.95
+
+
+def test_spans_are_exact_and_ranges_ordered():
+    for row in ROWS[:40]:
+        doc = analyse((row["context"] + "\n" + row["sentence"]).strip())
+        for q in doc.quotes:
+            assert doc.text[q.start : q.end] == q.text
+            if q.speaker_start is not None:
+                assert doc.text[q.speaker_start : q.speaker_end] == q.speaker_text
+            if q.claim_start is not None:
+                assert 0 <= q.claim_start <= q.claim_end <= len(doc.text)
+        assert len(doc.user[INFO_KEY]) == len(doc.quotes)
+
+
+def test_negated_and_nominal_cues_are_not_quotes():
+    doc = analyse(
+        "ولم يعلن أي طرف مسؤوليته عن الهجوم. وهبطت طائرة نقل عسكرية في المطار دون أن يشير البيان إلى ذلك."
+    )
+    assert [q.cue for q in doc.quotes] == []
+
+
+def test_claim_for_carries_the_speaker_and_denial():
+    doc = analyse(
+        "قال المتحدث باسم الجيش اليمني العميد يحيى سريع، إن قواته سيطرت على مواقع في مأرب. "
+        "وأضاف أن الاشتباكات أسفرت عن مقتل 12 مسلحا. "
+        "ونفت جماعة الحوثي أن تكون قواتها انسحبت من المدينة."
+    )
+    s1 = doc.text.index("سيطرت")
+    names, denied = claim_for(doc, Span(s1, s1 + 5, "سيطرت"))
+    assert names[0] == "يحيى سريع" and not denied
+    s2 = doc.text.index("مقتل")
+    names2, _ = claim_for(doc, Span(s2, s2 + 4, "مقتل"))
+    assert names2 and names2[0] == "يحيى سريع"
+    s3 = doc.text.index("انسحبت")
+    names3, denied3 = claim_for(doc, Span(s3, s3 + 6, "انسحبت"))
+    assert names3 and fold(names3[0]) == fold("جماعة الحوثي") and denied3
+
+
+def test_claim_for_without_a_quote_is_the_outlet():
+    doc = analyse("اندلعت اشتباكات عنيفة في طرابلس مساء الثلاثاء.")
+    names, denied = claim_for(doc, Span(0, 6, doc.text[0:6]))
+    assert names == [] and denied is False
+
+
+def _gold_articles():
+    path = SHARED / "gold" / "seeds.jsonl"
+    if not path.exists():
+        pytest.skip("shared gold not available")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        yield json.loads(line)
+
+
+def test_claimed_by_on_seed_gold_events():
+    """claim_for at each required gold event's evidence, scored like `rasid eval` (any name among acceptable
+    ones; optional events are not scored there either)."""
+    total = right = 0
+    wrong = []
+    for art in _gold_articles():
+        text = (SHARED / art["file"]).read_text(encoding="utf-8")
+        doc = analyse(text)
+        folded = " ".join(text.split())
+        for ev in art["events"]:
+            if not ev.get("required"):
+                continue
+            evid = " ".join(ev["evidence"].split())
+            i = folded.find(evid)
+            if i < 0:
+                continue
+            # map the folded offset back to the raw text
+            raw = _raw_offset(text, i)
+            end = _raw_offset(text, i + len(evid) - 1) + 1
+            names, _denied = claim_for(doc, Span(raw, end, text[raw:end]))
+            gold = ev.get("claimed_by")
+            ok = (not names) if not gold else any(fold(n) in {fold(g) for g in gold} for n in names)
+            total += 1
+            right += ok
+            if not ok:
+                wrong.append((evid[:40], names[:2], (gold or [None])[:2]))
+    acc = right / total
+    print(f"claimed_by accuracy on seed gold events {acc:.3f} ({right}/{total}); wrong: {wrong}")
+    assert acc >= 0.85, wrong
+
+
+def _raw_offset(text: str, folded_index: int) -> int:
+    """Raw offset of a character index in ``" ".join(text.split())``."""
+    n = 0
+    i = 0
+    while i < len(text) and text[i].isspace():
+        i += 1
+    while i < len(text):
+        if n == folded_index:
+            return i
+        if text[i].isspace():
+            while i < len(text) and text[i].isspace():
+                i += 1
+            n += 1
+        else:
+            i += 1
+            n += 1
+    return len(text) - 1
