@@ -80,6 +80,9 @@ class Lexicon:
     nisba_heads: set[tuple[str, ...]]
     capital_words: set[tuple[str, ...]]
     not_name: set[str]
+    titles: set[tuple[str, ...]]
+    demonstratives: set[tuple[str, ...]]
+    person_next: set[str]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> English
     checksum: str = ""
 
@@ -158,6 +161,9 @@ def load_lexicon(options: Options) -> Lexicon:
         nisba_heads=cues.get("nisba_head", set()),
         capital_words=cues.get("capital", set()),
         not_name={k[0] for k in cues.get("not_name", set()) if len(k) == 1},
+        titles=cues.get("title", set()),
+        demonstratives=cues.get("demonstrative", set()),
+        person_next={k[0] for k in cues.get("person_next", set()) if len(k) == 1},
         country_names=country_names,
         checksum=verify_checksum(),
     )

@@ -25,6 +25,7 @@ named part of a region ("ريف حلب"); 3 a province, region or country.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from rasid.doc import Doc, PlaceMention, Span
@@ -35,7 +36,7 @@ from rasid.text.tokens import base_form
 
 # feature preferences for disambiguation (between readings of one name)
 _FEATURE_PRIOR = {
-    "country": 1.5,
+    "country": 2.5,
     "capital": 0.9,
     "admin1": 0.5,
     "region": 0.6,
@@ -46,6 +47,7 @@ _FEATURE_PRIOR = {
     "hamlet": -0.2,
 }
 _SMALL = {"village", "hamlet"}
+_BREAK = re.compile(r"[،,.:;؛()\[\]!?؟\n]")
 _COMPOUND = {
     "طريق",
     "شارع",
@@ -99,6 +101,17 @@ def _prev_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int =
     return best
 
 
+def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
+    """ "المستشار صلاح الدين عبد الكريم", "خليفة بن ...": a person's name, not a place."""
+    toks = doc.tokens
+    j = m.tok_end
+    if j < len(toks) and toks[j].sentence == toks[m.tok_start].sentence:
+        nxt = toks[j].norm
+        if nxt.startswith("عبد") or nxt in lex.person_next:
+            return True
+    return bool(_prev_phrase(doc, m.tok_start, lex.titles, 1))
+
+
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
     ctx: Counter = Counter()
     for cc in options_countries:
@@ -121,9 +134,13 @@ def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: t
     return ctx
 
 
-def _score(p: Place, ctx: Counter, total: float, anchors: list[Place]) -> float:
+def _score(
+    p: Place, ctx: Counter, total: float, anchors: list[Place], sent_ccs: set[str] = frozenset()
+) -> float:
     share = ctx.get(p.country, 0.0) / total if total else 0.0
     s = 3.0 * share + _prior(p) + math.log10(p.population + 1) / 7.0
+    if p.country in sent_ccs:
+        s += 1.5  # the sentence itself names the country ("أبناء طرابلس ... في لبنان")
     if anchors and p.feature != "country":
         d = min(haversine(p.lat, p.lon, a.lat, a.lon) for a in anchors)
         if d < 50:
@@ -165,21 +182,31 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     # --- filter stop-listed names and nisba adjectives ----------------------------------------
     matches = []  # (match, place candidates, is_nisba, near, head)
     nisba_ctx = []
+    last_end = -10  # token index after the last accepted place (for lists: "صعدة والجوف وحجة")
     for m in raw_matches:
+        if _BREAK.search(doc.text[m.start : m.end]):
+            continue  # "المدينة، "باب ...": a name never spans a comma or a full stop
         key = tuple(_tok_key(doc, k) for k in range(m.tok_start, m.tok_end))
         key = (base_form(doc.tokens[m.tok_start].norm[len(m.prefix) :]),) + key[1:]
         head = _prev_phrase(doc, m.tok_start, lex.heads, 1)
         near = _prev_phrase(doc, m.tok_start, lex.near)
         names = [pid for kind, pid in m.payloads if kind == "name"]
         nisbas = [pid for kind, pid in m.payloads if kind == "nisba"]
-        if key in lex.stop_cue and not (head or near):
+        has_article = doc.norm_of(m.start, m.end).startswith("ال")
+        in_list = m.prefix.startswith("و") and m.tok_start - last_end <= 1
+        if key in lex.stop_cue and not (head or near or in_list):
             names = []
-        if key in lex.stop_article and not doc.norm_of(m.start, m.end).startswith("ال"):
+        if key in lex.stop_article and not has_article:
             names = []
-        if names and nisbas and all(lex.places[p].feature in _SMALL for p in names):
-            names = []  # "التركي": the nisba of Turkey, not a village called so
+        if names and nisbas and (has_article or all(lex.places[p].feature in _SMALL for p in names)):
+            names = []  # "السورية", "التركي": the nisba, not the name "سورية" or a village
+        if names and not (head or near) and _looks_like_person(doc, lex, m):
+            names = []
+        if names and _prev_phrase(doc, m.tok_start, lex.demonstratives, 1):
+            names = []  # "هذه الزاوية"
         if names:
             matches.append((m, [lex.places[p] for p in dict.fromkeys(names)], False, bool(near), bool(head)))
+            last_end = m.tok_end
         elif nisbas:
             nisba_ctx.append(m)
             if _prev_phrase(doc, m.tok_start, lex.nisba_heads, 1) or _prev_phrase(
@@ -205,14 +232,29 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     anchors = [
         c[0] for (_m, c, isn, _n, _h) in matches if len(c) == 1 and not isn and c[0].feature != "country"
     ]
+    sent_countries: dict[int, set[str]] = {}
+    for m, cands, _isn, _n, _h in matches:
+        if len({p.country for p in cands}) == 1:
+            sent_countries.setdefault(toks[m.tok_start].sentence, set()).add(cands[0].country)
+    for m in nisba_ctx:
+        ccs = {lex.places[pid].country for _k, pid in m.payloads}
+        if len(ccs) == 1:
+            sent_countries.setdefault(toks[m.tok_start].sentence, set()).update(ccs)
     out: list[PlaceMention] = []
     covered: set[int] = set()
     for m, cands, is_nisba, near, head in matches:
         sent = toks[m.tok_start].sentence
-        best = max(cands, key=lambda p: (_score(p, ctx, total, anchors), p.population, p.id))
+        if head and any(p.feature != "country" for p in cands):
+            cands = [p for p in cands if p.feature != "country"]  # "مدينة تونس": the city
+        sent_ccs = sent_countries.get(sent, set())
+        best = max(cands, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         share = ctx.get(best.country, 0.0) / total if total else 0.0
-        if best.feature in _SMALL and share == 0.0 and total >= 3.0:
-            # a village of a country the article never mentions: most likely a common word
+        foreign_small = best.feature in _SMALL or (
+            best.kind == "settlement" and best.population < 200_000 and not (head or near)
+        )
+        if foreign_small and share == 0.0 and total >= 3.0 and not is_nisba:
+            # a small place of a country the article never mentions: most likely a common word or
+            # a namesake; never geocode it there (after a place noun it is kept, unresolved)
             if head:
                 out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
             continue
