@@ -26,7 +26,7 @@ HISTORY_DAYS = 120  # an event that ended this long before publication is backgr
 MIN_SENTENCE_TOKENS = 4  # shorter lines (tags, captions) report no event
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
-MODEL_WEIGHT = 0.4  # confidence shift per unit of (model probability - 0.5)
+MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
 
@@ -104,7 +104,11 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
         groups: dict[str, list[EventTrigger]] = {}
         for t in by_sent[si]:
             groups.setdefault(_group_key(t), []).append(t)
-        for key, trigs in groups.items():
+        if "violence" in groups:
+            for k, part in enumerate(_split_violence(doc, resources, groups.pop("violence"))):
+                groups[f"violence{k}"] = part
+        for gkey, trigs in groups.items():
+            key = "violence" if gkey.startswith("violence") else gkey
             specific = [t for t in trigs if "generic" not in t.flags]
             if key == "protest" and not any(not ({"intervention"} & t.flags) for t in trigs):
                 continue  # dispersal words without a protest
@@ -132,6 +136,34 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
                 if c.sentence != si or c.event_type != "Strategic developments" or max(t.weight for t in c.triggers) >= WEAK_STRATEGIC
             ]
     return out
+
+
+def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
+    """Violent triggers of one sentence -> one group per happening: battles apart from remote violence
+    (clashes accompanied by shelling are two events), attacks on civilians inside remote violence when
+    both are told (remote violence against civilians stays remote violence); generic words (killed,
+    wounded, destroyed) join the nearest specific trigger, preferring their own clause."""
+    from rasid.events.triggers import clause_ids
+
+    ids = clause_ids(doc, resources)
+    buckets: dict[str, list[EventTrigger]] = {}
+    generic: list[EventTrigger] = []
+    for t in trigs:
+        if "generic" in t.flags and not (t.event_type == "Explosions/Remote violence" and "destroy" not in t.flags):
+            generic.append(t)
+            continue
+        buckets.setdefault(t.event_type, []).append(t)
+    if "Explosions/Remote violence" in buckets and "Violence against civilians" in buckets:
+        buckets["Explosions/Remote violence"].extend(buckets.pop("Violence against civilians"))
+    if not buckets:
+        return [trigs]
+    for g in generic:
+        def dist(bucket: list[EventTrigger], g: EventTrigger = g) -> tuple[int, int]:
+            return min((ids[t.tok_start] != ids[g.tok_start], abs(t.tok_start - g.tok_start)) for t in bucket)
+
+        best = min(buckets, key=lambda k: dist(buckets[k]))
+        buckets[best].append(g)
+    return list(buckets.values())
 
 
 def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float, trigs) -> float:
@@ -267,16 +299,22 @@ def _places_compatible(a: Event, b: Event) -> bool:
     return a.location_name is None or b.location_name is None or a.location_name == b.location_name
 
 
-def _same_happening(a: Event, b: Event, b_dated_here: bool) -> bool:
-    """ACLED's rule: one event per type, date and place. A mention without its own date (it inherits one,
-    or has only the article's) repeats the latest such event; a dated one merges when windows overlap."""
+def _actors_compatible(a: Event, b: Event) -> bool:
+    return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bool:
+    """ACLED's rule: one event per type, date, place and actor pair. A mention without its own date (it
+    inherits one, or has only the article's) repeats the latest such event in the same place (or a nearby
+    one when the place is unknown); a dated one merges when place is the same and windows overlap."""
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
-    if not _places_compatible(a, b):
+    if not _places_compatible(a, b) or not _actors_compatible(a, b):
         return False
+    same_place = a.location_name is not None and a.location_name == b.location_name
     if not b_dated_here:
-        return True
-    return a.location_name is not None and a.location_name == b.location_name and _windows_overlap(a, b)
+        return same_place or distance <= MERGE_SENTENCES
+    return same_place and _windows_overlap(a, b)
 
 
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
@@ -292,6 +330,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     threshold = resources.options.min_event_confidence
     events: list[Event] = []
     dated: list[bool] = []
+    last_sent: list[int] = []
     n = 0
     for c in candidates(doc, resources):
         if c.confidence < threshold:
@@ -302,7 +341,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         merged = False
         dated_here = _dated_here(doc, c.anchor, c.sentence)
         for k in range(len(events) - 1, -1, -1):
-            if _same_happening(events[k], ev, dated_here):
+            if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 if (dated_here and not dated[k]) or (dated_here == dated[k] and ev.confidence > old.confidence):
@@ -321,6 +360,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                     if name not in old.claimed_by:
                         old.claimed_by.append(name)
                 dated[k] = dated[k] or dated_here
+                last_sent[k] = c.sentence
                 merged = True
                 break
         if merged:
@@ -329,4 +369,5 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
         dated.append(dated_here)
+        last_sent.append(c.sentence)
     doc.events = events
