@@ -1,0 +1,67 @@
+"""Actor canonicalisation on real sentences: tests/actors/mentions.tsv (corpus and seeds)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.actors.conftest import analysed, articles, fold, read_tsv
+
+MIN_ACCURACY = 0.85
+
+
+def _locate(text: str, sentence: str, mention: str, occurrence: int) -> int | None:
+    at = text.find(sentence)
+    if at < 0:
+        return None
+    pos = -1
+    for _ in range(occurrence):
+        pos = sentence.find(mention, pos + 1)
+        if pos < 0:
+            return None
+    return at + pos
+
+
+def predict(row: dict[str, str]) -> tuple[bool, str | None]:
+    """(found the mention, the stage's canonical for it)."""
+    doc = analysed(row["source"], row["published"])
+    start = _locate(doc.text, row["sentence"], row["mention"], int(row["occurrence"]))
+    if start is None:
+        return False, None
+    end = start + len(row["mention"])
+    exact = [m for m in doc.actors if m.start == start]
+    over = exact or [m for m in doc.actors if m.start < end and start < m.end]
+    if not over:
+        return False, None
+    return True, over[0].canonical
+
+
+def test_mentions_file_is_large_and_real(need_shared):
+    rows = read_tsv("mentions.tsv")
+    assert len(rows) >= 200
+    have = articles()
+    assert all(r["source"] in have for r in rows)
+    assert all(r["sentence"] in have[r["source"]] for r in rows)
+
+
+def test_canonicalisation_accuracy(need_shared):
+    rows = read_tsv("mentions.tsv")
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    errors = []
+    for r in rows:
+        found, pred = predict(r)
+        exp = r["expected"]
+        kind = "unknown-name" if exp and not exp.isascii() else ("person-unknown" if not exp else "known")
+        for key in ("all", r["origin"], kind):
+            total[key] += 1
+        if found and fold(pred) == fold(exp):
+            for key in ("all", r["origin"], kind):
+                right[key] += 1
+        else:
+            errors.append((r["mention"], exp, pred if found else "<not found>"))
+    for key in sorted(total):
+        print(f"{key:15} {right[key]:4}/{total[key]:4} = {right[key] / total[key]:.3f}")
+    for e in errors:
+        print("  wrong:", *e)
+    acc = right["all"] / total["all"]
+    assert acc >= MIN_ACCURACY, f"canonicalisation accuracy {acc:.3f} < {MIN_ACCURACY}"
