@@ -73,7 +73,7 @@ _SKIP_AFTER_VERB = {
     "جهتها",
 }
 _MAX_NP = 12
-_NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع"}
+_NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
 _NAME_LINKS = {"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ولد"}
 
 
@@ -172,7 +172,7 @@ class _Ctx:
         while k < hi and k - j < _MAX_NP:
             if k > j and self.breaks(k):
                 g = self.gap(k).strip()
-                if not (g and all(c in _QUOTE_OPEN for c in g) and self.is_media(k - 1)):
+                if not (g and all(c in _QUOTE_OPEN for c in g) and self.names_follow(k - 1)):
                     break
                 # صحيفة "العنوان"، موقع "إرم نيوز": the outlet's name runs to the closing mark
                 close = self.doc.text.find(_CLOSE_OF.get(g[-1], '"'), self.toks[k].start)
@@ -182,7 +182,7 @@ class _Ctx:
                     k += 1
                 break
             w = first if k == j else self.toks[k].norm
-            if w in ("في", "فى") and k > j and source_start and not used_fi and k + 1 < hi:
+            if w in ("في", "فى") and j < k <= j + 2 and source_start and not used_fi and k + 1 < hi:
                 nxt = self.toks[k + 1].norm
                 if key1(nxt) not in self.lex.manner and not self.is_stop(nxt) and not self.breaks(k + 1):
                     used_fi = True
@@ -212,6 +212,10 @@ class _Ctx:
             prev_state = state
             k += 1
         return k
+
+    def names_follow(self, k: int) -> bool:
+        """Whether a quoted name may follow token k: صحيفة "العنوان"، باسم "الجيش الوطني"."""
+        return self.is_media(k) or self.toks[k].norm in ("باسم", "بإسم")
 
     def head_kind_of(self, w: str) -> str | None:
         return self.lex.head_kind.get((key1(w),))
@@ -284,6 +288,25 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
     else:
         if sp.role is not None and not ctx.is_role(sp.sa):
             sp.name = (sp.sa, sp.sb)
+        elif sp.role is None and ctx.is_role(sp.sa):
+            # "الإعلامي الليبي نبيل السكني": the name starts where a definite word meets an indefinite one
+            for x in range(sp.sa + 1, sp.sb):
+                if (
+                    _definiteness(ctx.toks[x - 1].norm) == "def"
+                    and _definiteness(ctx.toks[x].norm) == "indef"
+                    and ctx.toks[x - 1].norm not in _NAME_LINKS
+                ):
+                    sp.role, sp.name, sp.sa = (sp.sa, x), (x, sp.sb), x
+                    break
+        elif sp.role is None:
+            # "ناصر الحاسي المتحدث باسم القوات الجوية": a name, then a role without a comma
+            first = ctx.toks[sp.sa].norm
+            for x in range(sp.sa + 1, min(sp.sb, sp.sa + 5)):
+                if _definiteness(first) != "indef" or ctx.head_kind_of(first):
+                    break
+                if ctx.is_role(x) and ctx.toks[x].norm.startswith("ال"):
+                    sp.name, sp.role, sp.sb = (sp.sa, x), (x, sp.sb), x
+                    break
     return sp
 
 
@@ -650,6 +673,12 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 info.name_keys = info.keys
             if not (ctx.is_title(sp.sa) and sp.name):
                 _add(names, "ال" + t if sp.cut == 2 and sp.sa == sp.a else t)
+            for x in range(sp.sa + 1, sp.sb):  # "مصادر محلية وشهود عيان": each conjunct speaks
+                w = ctx.toks[x].norm
+                if w[:1] == "و" and (ctx.head_kind_of(w[1:]) or key1(w[1:]) in ctx.lex.roles):
+                    _add(names, ctx.text(sp.sa, x, sp.cut if sp.sa == sp.a else 0)[2])
+                    _add(names, ctx.text(x, sp.sb, 1)[2])
+                    break
             if not sp.name and not ctx.is_title(sp.sa):
                 _add(names, _short_variant(ctx, sp.sa, sp.sb, sp.cut if sp.sa == sp.a else 0))
             ante_q, ante_text = _link(ctx, sp, quotes, infos, registry)
