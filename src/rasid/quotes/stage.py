@@ -321,7 +321,7 @@ def _negated(ctx: _Ctx, i: int) -> bool:
 
 def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
     """The subject before a verb: "... أن الناطق باسم X، فلان، قال"، "وكان الأمين العام ... دعا"."""
-    if ctx.breaks(i) and not all(c in " ،,\u00a0" for c in ctx.gap(i)):
+    if ctx.breaks(i) and not all(c in " ،,\u00a0" + _QUOTE_CLOSE for c in ctx.gap(i)):
         return None
     b = i
     if b - 1 >= lo and ctx.toks[b - 1].norm in ("قد", "لقد"):
@@ -722,6 +722,14 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
         q.speaker_actor = info.actors[0] if info.actors else None
         if claim is not None:
             cs, ce = claim
+            s_end = doc.sentences[sent].end
+            if ce >= s_end - 1 and sent + 1 < len(doc.sentences):
+                gap = doc.text[s_end : doc.sentences[sent + 1].start]
+                if doc.text[s_end - 1] == ":" or (
+                    doc.text[s_end - 1] not in ".!?؟…\"'»”" and "\n" not in gap
+                ):
+                    # "قال المتحدث عبر صفحته:" + the statement on the next line, or a long sentence cut in two
+                    ce = doc.sentences[sent + 1].end
             ce = _extend_to_close(doc, cs, ce)
             q.claim_start, q.claim_end = cs, ce
         pieces = [cue_start, cue_end]
