@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasid.doc import Doc
-from rasid.events.assembly import candidates
+from rasid.events.assembly import calibrate, candidates
 from rasid.events.fatalities import fatalities_in
 from rasid.options import Options
 from rasid.pipeline import Pipeline
@@ -32,7 +32,7 @@ def _cases() -> list[dict[str, str]]:
 def _events(pipe: Pipeline, text: str):
     doc = pipe(Doc(text))
     th = pipe.resources.options.min_event_confidence
-    return doc, [c for c in candidates(doc, pipe.resources) if c.confidence >= th]
+    return doc, [c for c in candidates(doc, pipe.resources) if calibrate(c.confidence) >= th]
 
 
 def test_trigger_typing_accuracy(pipe):
@@ -72,7 +72,7 @@ MODALITY = [
     ("أكدت الوزيرة أن القوات الايطالية ليست هدفا للقصف الجوي الذي تشنه الطائرات.", "قصف الجوي", "negated"),
     ("هل تستخدم في اجهزتكم الامنية اية وسائل تعذيب لانتزاع الاعترافات؟", "تعذيب", "question"),
     ("وفي الثامن عشر من أغسطس الجاري، قصفت طائرات الجيش الوطني الليبي مواقع في مصراتة.", "قصفت", "asserted"),
-    ("حيث اندلعت اشتباكات عنيفة عند البوابة على الطريق الساحلي.", "اشتباكات", "asserted"),
+    ("حيث اندلعت اشتباكات عنيفة عند البوابة على الطريق الساحلي.", "اندلعت اشتباكات", "asserted"),
 ]
 
 

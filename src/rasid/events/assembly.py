@@ -23,10 +23,11 @@ from rasid.pipeline import stage
 from rasid.resources import Resources
 
 HISTORY_DAYS = 120  # an event that ended this long before publication is background
-MIN_SENTENCE_TOKENS = 4  # shorter lines (tags, captions) report no event
+MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
+TERRITORY_MODEL_WEIGHT = 0.0
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
 
@@ -170,6 +171,11 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     """Raise or lower a violent or protest candidate's confidence by the sentence model's probability."""
     mode = resources.options.extra.get("events_mode", "combined")
     label = MODEL_LABEL.get(key)
+    specific = [t for t in trigs if "generic" not in t.flags]
+    if key == "violence" and specific and all("territory" in t.flags for t in specific):
+        weight = TERRITORY_MODEL_WEIGHT  # PLOVER's ASSAULT says nothing of control changing hands
+    else:
+        weight = MODEL_WEIGHT
     model = resources.get("events.sentence_model") if label and mode != "rules" else None
     if model is None or label not in model.weights:
         return conf
@@ -181,7 +187,7 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
         t.model_score = p
     if mode == "model":
         return p
-    return max(0.0, min(1.0, conf + MODEL_WEIGHT * (p - 0.5)))
+    return max(0.0, min(1.0, conf + weight * (p - 0.5)))
 
 
 NON_EVENT_CUES = frozenset({"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial"})
@@ -223,6 +229,17 @@ def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, in
     start = sent.start if lo == 0 else min(doc.tokens[i].start for i in toks if ids[i] == clauses[lo])
     end = sent.end if hi == len(clauses) - 1 else max(doc.tokens[i].end for i in toks if ids[i] == clauses[hi])
     return start, end
+
+
+CALIBRATION_KNEE = 0.5  # the raw score that best separates events from non-events on the dev gold
+
+
+def calibrate(raw: float) -> float:
+    """Map the raw rule+model score so that the default threshold (0.3) falls at the knee:
+    piecewise linear, 0 -> 0, knee -> 0.3, 1 -> 1."""
+    if raw <= CALIBRATION_KNEE:
+        return round(0.3 * raw / CALIBRATION_KNEE, 3)
+    return round(0.3 + 0.7 * (raw - CALIBRATION_KNEE) / (1 - CALIBRATION_KNEE), 3)
 
 
 def _iso(d) -> str | None:
@@ -314,7 +331,7 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bo
     same_place = a.location_name is not None and a.location_name == b.location_name
     if not b_dated_here:
         return same_place or distance <= MERGE_SENTENCES
-    return same_place and _windows_overlap(a, b)
+    return (same_place or distance <= MERGE_SENTENCES) and _windows_overlap(a, b)
 
 
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
@@ -333,6 +350,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     last_sent: list[int] = []
     n = 0
     for c in candidates(doc, resources):
+        c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
             continue
         ev = _fill(doc, resources, c, n)

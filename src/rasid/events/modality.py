@@ -29,6 +29,19 @@ def _is_future(word: str) -> bool:
     return bool(_FUTURE.match(word))
 
 
+CLAUSE_WIDE = frozenset({"total", "history"})
+
+
+def _sentence_range(doc: Doc, si: int, tok: int) -> tuple[int, int]:
+    lo = tok
+    while lo > 0 and doc.tokens[lo - 1].sentence == si:
+        lo -= 1
+    hi = tok
+    while hi < len(doc.tokens) and doc.tokens[hi].sentence == si:
+        hi += 1
+    return lo, hi
+
+
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
     return token_hits(doc, "modality", resources.get("events.modality_cues"))
 
@@ -52,15 +65,27 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     return cue.modality, m.text
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
-    for i in range(max(lo, ts - BEFORE_WINDOW), ts):
+    for i in range(lo, ts):
         for m in hits.get(i, ()):
             if m.tok_end > ts:
                 continue
             for cue in m.payloads:
-                if cue.scope == "before" and (best is None or m.tok_start > best[0]):
+                if cue.scope != "before":
+                    continue
+                # totals and history govern their whole clause; other cues a window before the trigger
+                if ts - m.tok_start > BEFORE_WINDOW and cue.modality not in CLAUSE_WIDE:
+                    continue
+                if best is None or m.tok_start > best[0]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:
         return best[1].modality, best[2]
+    # cues that govern the whole sentence (حوادث منفصلة: a summary of separate incidents)
+    s_lo, s_hi = _sentence_range(doc, trig.sentence, ts)
+    for i in range(s_lo, s_hi):
+        for m in hits.get(i, ()):
+            for cue in m.payloads:
+                if cue.scope == "sentence" and cue.modality != "question":
+                    return cue.modality, m.text
     # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause
     for i in range(max(lo, ts - BEFORE_WINDOW), ts):
         if _is_future(doc.tokens[i].norm) and not any(

@@ -19,7 +19,7 @@ from rasid.resources import Resources
 from rasid.text.normalise import norm
 from rasid.text.tokens import clitic_candidates, suffix_candidates
 
-_OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+_OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
 _CLAUSE_PUNCT = re.compile(r"[؛;:.!?؟\"«»“”()\[\]]|\s-\s|–")
 
 
@@ -98,7 +98,7 @@ def _suffix_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, Trigge
             continue  # ta marbuta / alef maqsura: no attached pronoun
         for cut, stem, _art in clitic_candidates(t.norm):
             for s in suffix_candidates(stem)[1:]:
-                if not stem.endswith(_OBJECT_SUFFIXES) or len(s) < 3:
+                if not stem.endswith(_OBJECT_SUFFIXES) or len(s) < 3 or stem.endswith(("كم", "كن")):
                     continue
                 entries = matcher.lookup(s)
                 if entries:
