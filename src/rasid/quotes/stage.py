@@ -288,6 +288,8 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
     else:
         if sp.role is not None and not ctx.is_role(sp.sa):
             sp.name = (sp.sa, sp.sb)
+        elif sp.role is None and ctx.is_role(sp.sa) and _place_split(ctx, sp):
+            pass
         elif sp.role is None and ctx.is_role(sp.sa):
             # "الإعلامي الليبي نبيل السكني": the name starts where a definite word meets an indefinite one
             for x in range(sp.sa + 1, sp.sb):
@@ -308,6 +310,19 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
                     sp.name, sp.role, sp.sb = (sp.sa, x), (x, sp.sb), x
                     break
     return sp
+
+
+def _place_split(ctx: _Ctx, sp: _Speaker) -> bool:
+    """ "المسؤول الصحي في عدن الخضر لصور": role .. في <place>, then the name."""
+    for x in range(sp.sa + 1, sp.sb - 2):
+        if ctx.toks[x].norm not in ("في", "فى"):
+            continue
+        place = ctx.toks[x + 1]
+        if any(p.start <= place.start and place.end <= p.end and p.end <= place.end for p in ctx.doc.places):
+            sp.role, sp.name, sp.sa = (sp.sa, x + 2), (x + 2, sp.sb), x + 2
+            return True
+        return False
+    return False
 
 
 def _negated(ctx: _Ctx, i: int) -> bool:
@@ -622,7 +637,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             if kind == "about" and not any(doc.tokens[x].norm == "عن" for x in range(j, hi)):
                 continue  # "أن تحدث مجزرة": happens, not speaks
             if (
-                kind == "describe"
+                kind in ("describe", "attribute")
                 and sp is not None
                 and not (
                     _head_of(ctx, sp.sa, sp.sb)
@@ -630,7 +645,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 )
             ):
                 sp = None
-            if kind == "describe" and sp is None:
+            if kind in ("describe", "attribute") and sp is None:
                 continue  # "ما وصفته بـ...": the current speaker's own wording
             if (
                 kind == "say"
@@ -643,6 +658,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             if sp is None:
                 antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
                 carried = True
+            if kind == "attribute":
+                claim = (doc.sentences[sent].start, doc.sentences[sent].end)
             if claim is None:
                 after = sp.b if (sp is not None and sp.a >= j) else j
                 claim = _claim_range(ctx, after, hi)
@@ -661,6 +678,9 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
         names: list[str] = []
         if sp is not None:
             s, e, t = ctx.text(sp.sa, sp.sb, sp.cut if sp.sa == sp.a else 0)
+            if e < len(doc.text) and doc.text[e] in _QUOTE_CLOSE and sum(t.count(c) for c in _QUOTE_OPEN) % 2:
+                e += 1  # صحيفة “العنوان”: keep the closing mark
+                t = doc.text[s:e]
             q.speaker_start, q.speaker_end, q.speaker_text = s, e, t
             if sp.role:
                 q.speaker_role = ctx.text(sp.role[0], sp.role[1], sp.cut if sp.role[0] == sp.a else 0)[2]
@@ -695,6 +715,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             info.actors = _actors_in(doc, span_lo, span_hi)
             if sp.role:
                 _add(names, _baism(ctx, *sp.role))
+                if ctx.is_role(sp.role[0]) and sp.role[1] - sp.role[0] <= 8:
+                    _add(names, ctx.text(*sp.role)[2])  # "المتحدث باسم القوات الجوية"
             _add(names, _baism(ctx, sp.sa, sp.sb))
         if antecedent is not None:
             aq, ai = quotes[antecedent], infos[antecedent]
