@@ -27,7 +27,7 @@ MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
-TERRITORY_MODEL_WEIGHT = 0.0
+BATTLE_MODEL_WEIGHT = 0.0
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
 
@@ -172,8 +172,8 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     mode = resources.options.extra.get("events_mode", "combined")
     label = MODEL_LABEL.get(key)
     specific = [t for t in trigs if "generic" not in t.flags]
-    if key == "violence" and specific and all("territory" in t.flags for t in specific):
-        weight = TERRITORY_MODEL_WEIGHT  # PLOVER's ASSAULT says nothing of control changing hands
+    if key == "violence" and specific and all(t.event_type == "Battles" for t in specific):
+        weight = BATTLE_MODEL_WEIGHT  # PLOVER's ASSAULT is not conventional fighting nor territory
     else:
         weight = MODEL_WEIGHT
     model = resources.get("events.sentence_model") if label and mode != "rules" else None
