@@ -40,6 +40,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, Any]] = ()) -> None:
         self._root: dict = {}
+        self._starts: dict[str, tuple[tuple[int, str, bool], ...]] = {}  # word -> readings that begin a phrase
         self.size = 0
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -52,6 +53,7 @@ class PhraseMatcher:
         for w in key:
             node = node.setdefault(w, {})
         node.setdefault(_END, []).append(payload)
+        self._starts.clear()
         self.size += 1
 
     def __contains__(self, phrase: str) -> bool:
@@ -70,14 +72,22 @@ class PhraseMatcher:
                 return []
         return list(node.get(_END, []))
 
+    def _readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
+        """The clitic readings of ``word`` whose key begins a phrase (cached per word)."""
+        hit = self._starts.get(word)
+        if hit is None:
+            if len(self._starts) > 500_000:  # bound the cache on very large corpora
+                self._starts.clear()
+            keys = ((cut, stem if art else base_form(stem), art) for cut, stem, art in clitic_candidates(word))
+            hit = self._starts[word] = tuple(r for r in keys if r[1] in self._root)
+        return hit
+
     def _longest_at(self, doc: Doc, i: int, limit: int) -> tuple[int, int, int, list[Any], str] | None:
         """Longest phrase starting at token i: (span_cut, cut, end_token, payloads, prefix)."""
         tokens = doc.tokens
         best = None
-        for cut, stem, had_article in clitic_candidates(tokens[i].norm):
-            node = self._root.get(base_form(stem) if not had_article else stem)
-            if node is None:
-                continue
+        for cut, key, had_article in self._readings(tokens[i].norm):
+            node = self._root[key]
             j = i + 1
             last = (j, node[_END]) if _END in node else None
             while j < limit:
@@ -100,6 +110,9 @@ class PhraseMatcher:
         out: list[Match] = []
         i = lo
         while i < hi:
+            if not self._readings(tokens[i].norm):
+                i += 1
+                continue
             sent = tokens[i].sentence
             limit = i + 1
             while limit < hi and tokens[limit].sentence == sent and limit - i < 12:

@@ -10,6 +10,7 @@ should try, from the whole word to the most stripped, since a word such as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasid.doc import Doc, Token
 from rasid.pipeline import stage
@@ -25,7 +26,8 @@ PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", 
 MIN_STEM = 2
 
 
-def clitic_candidates(word: str) -> list[tuple[int, str, bool]]:
+@lru_cache(maxsize=200_000)
+def clitic_candidates(word: str) -> tuple[tuple[int, str, bool], ...]:
     """Readings of a normalised word as (chars stripped before the stem, stem, had_article).
 
     The first reading is the word itself. Stems never carry the article:
@@ -50,7 +52,7 @@ def clitic_candidates(word: str) -> list[tuple[int, str, bool]]:
                 add(cut + 2, rest[2:], True)
             elif p and word[c] == "ل" and rest.startswith("ل"):
                 add(cut + 1, rest[1:], True)  # للجيش = ل + الجيش
-    return out
+    return tuple(out)
 
 
 _DEFAULT_STRIP = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)(?=..)")
@@ -64,6 +66,7 @@ def default_analysis(word: str) -> tuple[str, str]:
     return word[: m.end()], word[m.end() :]
 
 
+@lru_cache(maxsize=200_000)
 def base_form(word: str) -> str:
     """Strip one leading article ال (the form lexicon keys use for each word)."""
     return word[2:] if word.startswith(ARTICLE) and len(word) > 3 else word
