@@ -54,7 +54,26 @@ _E = r"(?![\w])"  # word end
 class Grammar:
     patterns: list[tuple[str, re.Pattern]]
     lex: Lexicon
-    ordinals: dict[str, int]
+    future: re.Pattern  # a future cue in the sentence
+    name_head: re.Pattern  # a noun that makes a following day+month a name
+
+
+_CLAUSE_START = re.compile(r"[.،,؛\n]|(?<![\w])[او]?ن(?![\w])")
+
+
+def _clause_before(text: str, s: int, limit: int = 80) -> str:
+    """The text of the clause before offset s (back to a comma, full stop or أن/إن)."""
+    lo = max(0, s - limit)
+    a = lo
+    for m in _CLAUSE_START.finditer(text, lo, s):
+        a = m.end()
+    return text[a:s]
+
+
+def _sentence_around(text: str, s: int, e: int) -> str:
+    a = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+    b = min([x for x in (text.find(".", e), text.find("\n", e)) if x != -1], default=len(text))
+    return text[a:b]
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +133,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
         (
             "range2",
-            rf"{_BD}(?:(?:من|بين)\s+)?(?P<d1>{day})\s+(?:من\s+)?(?P<ma>{month_re}){_E}\s*(?:-|–|الي|حتي|و|ولغايه)\s*(?P<d2>{day})\s+(?:من\s+)?{monthx}{tail}",
+            rf"{_BD}(?P<night>الليله\s+الفاصله\s+)?(?:(?:من|بين)\s+)?(?:يومي\s+)?(?P<d1>{day})\s+(?:من\s+)?(?P<ma>{month_re}){_E}\s*(?:-|–|الي|حتي|و|ولغايه)\s*(?P<d2>{day})\s+(?:من\s+)?{monthx}{tail}",
         ),
         (
             "mrange",
@@ -132,7 +151,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ("part", rf"{_B}{pc}(?P<part>{part_re})\s+(?P<min>من\s+)?(?:شهر\s+)?{monthx}{tail}"),
         (
             "part_period",
-            rf"{_B}{pc}(?P<part>{part_re})\s+(?P<per>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_B}{pc}(?P<part>{part_re})\s+(?P<per>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>{rel_re}){_E}|\s+(?P<same>نفسه|ذاته|نفسها|ذاتها){_E})?",
         ),
         (
             "season",
@@ -169,15 +188,16 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
     ]
     compiled = [(name, re.compile(p)) for name, p in pats]
-    ordmap: dict[str, int] = {}
-    return Grammar(compiled, lex, ordmap)
+    future = re.compile(rf"(?<![\w])(?:{_alt(cues.get('future', {}))[3:-1]})(?![\w])")
+    name_head = re.compile(rf"(?<![\w])(?:[وفبل]?(?:ال)?){_alt(cues.get('name_head', {}))}\s+$")
+    return Grammar(compiled, lex, future, name_head)
 
 
 # --- resolution helpers ---------------------------------------------------------------------------
 _NOT_TODAY_AFTER = re.compile(
-    r"^\s*(?:الاول|الثاني|الثالث|التالي|الموالي|نفسه|ذاته|الوطني|العالمي|الدولي|السابق|الاخير|الذي|التي|المشهود|الموعود)"
+    r"^\s*(?:الاول|الثاني|الثالث|التالي|الموالي|نفسه|ذاته|نفسها|ذاتها|الفاصله|الوطني|العالمي|الدولي|السابق|الاخير|الذي|التي|المشهود|الموعود)"
 )
-_NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|صحيفه|جريده|صحيفة|حتي|لغايه|الي|طوال|طيله)\s+$")
+_NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|ذات|صحيفه|جريده|صحيفة|حتي|لغايه|الي|طوال|طيله)\s+$")
 _NOT_FRIDAY_BEFORE = re.compile(r"(?:صلاه|خطبه|خطبتي|صلاتي|مسجد|جامع|جمعه)\s+$")
 
 
@@ -400,6 +420,13 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         if yrel is not None and pub is not None:
             year = pub.year + {"past": -1, "next": 1}.get(yrel, 0)
         if name == "month":
+            m1s = m.start("m1")
+            prev_word = re.search(r"(\S+)\s+$", text[max(0, m1s - 16) : m1s])
+            if not gd.get("shahr") and (
+                re.search(r"[0-9]\s*$", text[max(0, m1s - 4) : m1s])
+                or (prev_word and prev_word.group(1) in ("واحد", "اثنين", "ثلاثه", "اربعه", "خمسه"))
+            ):
+                return None  # "قوى 8 آذار", "حي واحد حزيران": the day was refused as a name
             if (
                 ambiguous
                 and not (gd.get("shahr") and "شهر" in gd["shahr"])
@@ -462,8 +489,11 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
             a, b = safe_date(y1, ma.month, d1), safe_date(year, mn.month, d2)
             if a is None or b is None or b < a or (b - a).days > 62:
                 return none("invalid")
-            return out(a, b, 1 if a == b or (night and (b - a).days == 1) else 2, "range")
+            prec = 1 if a == b or (night and (b - a).days == 1) else (2 if (b - a).days < 11 else 3)
+            return out(a, b, prec, "range")
         # a day and a month
+        if year is None and rel is None and not gd.get("wd") and g.name_head.search(text[max(0, s - 14) : s]):
+            return None  # قوى 8 آذار, شارع 26 سبتمبر: a name
         day = _day_value(gd.get("day"))
         if day is None or not 1 <= day <= 31:
             return none("invalid")
@@ -478,8 +508,7 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
                 # a day within two weeks after publication in a sentence with a future cue: the coming one
                 d_this = safe_date(pub.year, mn.month, day)
                 if d_this is not None and 0 < (d_this - pub).days <= 14:
-                    a, b = text.rfind(".", 0, m.start()) + 1, text.find(".", m.end())
-                    if _FUTURE_CUE.search(text[a : b if b != -1 else len(text)]):
+                    if g.future.search(_sentence_around(text, m.start(), m.end())):
                         year = pub.year
         date = safe_date(year, mn.month, day)
         if date is None:
@@ -597,6 +626,15 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         per = gd["per"]
         if pub is None or part is None:
             return none("part_of_month")
+        if gd.get("same"):
+            # "نهايه العام نفسه": the year named last before it in the text, else no date
+            ys = [
+                int(y) for y in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", text[max(0, s - 400) : s])
+            ]
+            if per not in ("العام", "السنه") or not ys or not _plausible_year(ys[-1], pub):
+                return none("part_of_month")
+            rng = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part, (1, 12))
+            return out(dt.date(ys[-1], rng[0], 1), month_end(ys[-1], rng[1]), 3, "part_of_year")
         if per == "الشهر":
             y, mo = pub.year, pub.month
             if rel == "past":
@@ -678,7 +716,17 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
 
     if name == "relday":
         word = " ".join(gd["relday"].split())
-        off = int(lex.cues["relday"].get(word, "0"))
+        val = lex.cues["relday"].get(word, "0")
+        if val == "night":
+            # "الليله", "الليله الماضيه", "ليله امس": last night, from the day before publication into it
+            if _NOT_TODAY_AFTER.match(text[m.end() : m.end() + 12]) or _NOT_TODAY_BEFORE.search(
+                text[max(0, s - 10) : s]
+            ):
+                return None
+            if pub is None:
+                return none("relative")
+            return out(pub - D(days=1), pub, 1, "relative")
+        off = int(val)
         if word == "اليوم" and not gd.get("wd") and not gd.get("tod"):
             if _NOT_TODAY_AFTER.match(text[m.end() : m.end() + 12]) or _NOT_TODAY_BEFORE.search(
                 text[max(0, s - 10) : s]
@@ -729,6 +777,8 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
                 k = 7
             d2 = pub - D(days=k)
             return out(d2 - D(days=1), d2, 1, "weekday")
+        if rel is None and wd != pub.weekday() and g.future.search(_clause_before(text, s)):
+            rel = "next"
         if rel == "next":
             k = (wd - pub.weekday()) % 7 or 7
             d = pub + D(days=k)
@@ -807,11 +857,13 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         if cue in (None, "في") and not n_s and gd["unit"] in ("الاسبوع", "الشهر", "العام", "السنه"):
             return None  # "الاسبوع الماضي", "في العام الماضي": a calendar period (the period pattern)
         n = _day_value(n_s) if n_s and not n_s.startswith(("عده", "بضع")) else (implied or None)
+        if rel in ("المقبله", "المقبلين", "القادمه", "القادمين"):
+            return none("duration")
         if rel and pub is not None:
             if unit == "hour":
                 return out(pub - D(days=1), pub, 1, "duration")
             if unit == "day":
-                k = n or 7
+                k = n or 5  # "الايام الماضيه": the past few days
                 return out(pub - D(days=k), pub, 2 if k > 1 else 1, "duration")
             if unit == "week":
                 k = 7 * (n or 1)

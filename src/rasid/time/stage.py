@@ -13,9 +13,12 @@ event by themselves (since 2011, a bare duration, an impossible or contradictory
 4. else the last dated expression of the previous three sentences (reported speech continues:
    "وأضاف ..."), or, before the article's first dated sentence, the first one of the next two sentences
    (a lede is dated by the sentence after it) when it lies within a month before publication;
-5. else the article reference: the week before publication (pub-7 .. pub), precision 3 (category
-   "article"): undated reports in news are recent, and a window ending at publication never puts an
-   event after the article. None when the article has no publication date.
+   Carry-over takes only a day or a few days (precision 1-2), and stops at an aside ("يذكر ان", "الجدير
+   بالذكر") unless the aside dates a statement ("قال يوم الثلاثاء") that the next sentences continue;
+5. else the article reference: the day before publication and the day itself (pub-1 .. pub), precision 3
+   (category "article"; precision 3 marks a date the text does not state): undated reports in daily news are
+   of the last day or two (the dev gold's undated events are dated so), and a window ending at publication
+   never puts an event after the article. None when the article has no publication date.
 """
 
 from __future__ import annotations
@@ -80,7 +83,41 @@ def resolve_text(text: str, published: dt.date | str | None) -> list[TimeMention
 
 # --- event windows --------------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]")
+_STOP = re.compile(r"(?<=[0-9])\.\s+(?=\S)")
 _TIME_ONLY_FILLER = re.compile(r"^[\s،,؛;:\-–()\"'«»“”]*(?:و?(?:في|فى|منذ|خلال|يوم|بتاريخ|وذلك|ذلك)\s+)*$")
+
+
+ARTICLE_DAYS = 1  # the article reference: the day before publication and the day itself
+
+
+def _cue_re(kind: str) -> re.Pattern:
+    lex = lexicon()
+    words = sorted(lex.cues.get(kind, {}), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+_CUE_CACHE: dict[str, re.Pattern] = {}
+
+
+def _cue(kind: str) -> re.Pattern:
+    if kind not in _CUE_CACHE:
+        _CUE_CACHE[kind] = _cue_re(kind)
+    return _CUE_CACHE[kind]
+
+
+def _is_aside(doc: Doc, k: int) -> bool:
+    """The sentence opens with an aside marker (يذكر ان, الجدير بالذكر, يشار الي)."""
+    sent = doc.sentences[k]
+    head = doc.norm_of(sent.start, min(sent.end, sent.start + 30))
+    m = _cue("background").search(head)
+    return m is not None and m.start() <= 2
+
+
+def _after_say(doc: Doc, t: TimeMention) -> bool:
+    """A reporting verb just before the expression: "قال يوم الثلاثاء"."""
+    before = doc.norm_of(max(0, t.start - 40), t.start)
+    last = list(_cue("say").finditer(before))
+    return bool(last) and len(before) - last[-1].end() <= 25
 
 
 def _usable(t: TimeMention) -> bool:
@@ -111,9 +148,14 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     si = doc.sentence_index(anchor.start)
     sent = doc.sentences[si]
     times = [t for t in doc.times if _usable(t)]
-    in_sent = [t for t in times if t.sentence == si]
+    # a full stop after a number does not end a core sentence ("عام 2011. ويحاول"): treat it as one here
+    lo = sent.start
+    for m in _STOP.finditer(doc.text, sent.start, anchor.start + 1):
+        lo = m.end()
+    in_sent = [t for t in times if t.sentence == si and t.start >= lo]
+    earlier = [t for t in times if t.sentence == si and t.end <= lo and (t.precision or 3) <= 2]
     if in_sent:
-        ca, cb = _clause_bounds(doc.text, sent.start, sent.end, anchor.start)
+        ca, cb = _clause_bounds(doc.text, lo, sent.end, anchor.start)
         same = [t for t in in_sent if t.start >= ca and t.end <= cb]
         if same:
             return min(same, key=lambda t: abs(t.start - anchor.start))
@@ -122,23 +164,32 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
         if after:
             t0 = min(after, key=lambda t: t.start)
             between = doc.text[cb : t0.start]
-            if len(_CLAUSE_BREAK.findall(between)) <= 1 and _is_time_clause(doc, t0, sent.start, sent.end):
+            if len(_CLAUSE_BREAK.findall(between)) <= 1 and _is_time_clause(doc, t0, lo, sent.end):
                 return t0
         before = [t for t in in_sent if t.end <= anchor.start]
         if before:
             return max(before, key=lambda t: t.end)
         return min(in_sent, key=lambda t: t.start)
-    # carry over from the previous sentences
+    if earlier:
+        return earlier[-1]
+    # carry over from the previous sentences: a day or a few days (not a month or a year of background),
+    # and from an aside ("يذكر ان ...") only the time of a statement that the next sentences continue
     for k in range(si - 1, max(-1, si - 4), -1):
-        prev = [t for t in times if t.sentence == k]
-        if prev:
-            return prev[-1]
+        prev = [t for t in times if t.sentence == k and (t.precision or 3) <= 2]
+        if not prev:
+            continue
+        if _is_aside(doc, k):
+            said = [t for t in prev if _after_say(doc, t)]
+            if said:
+                return said[-1]
+            break
+        return prev[-1]
     pub = doc.meta.published
-    # a lede before any dated sentence: dated by the next sentences
+    # a lede before any dated sentence: dated by the next sentences (not by an aside), when recent
     if not any(t.sentence < si for t in times):
         for k in range(si + 1, si + 3):
-            nxt = [t for t in times if t.sentence == k]
-            if nxt:
+            nxt = [t for t in times if t.sentence == k and (t.precision or 3) <= 2]
+            if nxt and not _is_aside(doc, k):
                 t = nxt[0]
                 if (
                     pub is not None
@@ -154,7 +205,7 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
         pos,
         pos,
         "",
-        date_start=pub - dt.timedelta(days=7),
+        date_start=pub - dt.timedelta(days=ARTICLE_DAYS),
         date_end=pub,
         precision=3,
         category="article",
