@@ -32,7 +32,7 @@ from rasid.doc import Doc, PlaceMention, Span
 from rasid.pipeline import stage
 from rasid.places.gazetteer import Lexicon, Place, haversine
 from rasid.resources import Resources
-from rasid.text.tokens import base_form
+from rasid.text.tokens import base_form, clitic_candidates
 
 # feature preferences for disambiguation (between readings of one name)
 _FEATURE_PRIOR = {
@@ -47,6 +47,7 @@ _FEATURE_PRIOR = {
     "hamlet": -0.2,
 }
 _SMALL = {"village", "hamlet"}
+_UNKNOWN_HEADS = ("منطق", "بلد", "قري", "حي", "مدين", "ضاحي", "مديري", "ناحي", "مخيم", "معسكر")
 _BREAK = re.compile(r"[،,.:;؛()\[\]!?؟\n]")
 _COMPOUND = {
     "طريق",
@@ -83,7 +84,9 @@ def _tok_key(doc: Doc, i: int) -> str:
     return base_form(doc.tokens[i].norm)
 
 
-def _prev_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int = 3) -> int:
+def _prev_phrase(
+    doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int = 3, article: bool = False
+) -> int:
     """Length (in tokens) of a cue phrase ending right before token i in the same sentence, else 0."""
     toks = doc.tokens
     sent = toks[i].sentence if i < len(toks) else -1
@@ -93,8 +96,11 @@ def _prev_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int =
         if j < 0 or toks[j].sentence != sent:
             break
         words = [_tok_key(doc, k) for k in range(j, i)]
-        # the first word of the cue may carry proclitics (وبالقرب, ومن)
-        firsts = {words[0], base_form(toks[j].base)}
+        # the first word of the cue may carry و ف ب ل ك (بمدينة, وقرب) but not the article: "بالغرب" is
+        # "in the West", not "west of"
+        firsts = {words[0]} | {
+            stem for _cut, stem, art in clitic_candidates(toks[j].norm) if article or not art
+        }
         for f in firsts:
             if tuple([f] + words[1:]) in phrases:
                 best = n
@@ -182,6 +188,7 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     # --- filter stop-listed names and nisba adjectives ----------------------------------------
     matches = []  # (match, place candidates, is_nisba, near, head)
     nisba_ctx = []
+    unknown_compounds: list[tuple[int, int, int]] = []
     last_end = -10  # token index after the last accepted place (for lists: "صعدة والجوف وحجة")
     for m in raw_matches:
         if _BREAK.search(doc.text[m.start : m.end]):
@@ -204,13 +211,26 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             names = []
         if names and _prev_phrase(doc, m.tok_start, lex.demonstratives, 1):
             names = []  # "هذه الزاوية"
+        if names and head and key in lex.stop_cue and len(key) == 1 and key[0] in _COMPOUND:
+            nxt = m.tok_end
+            if (
+                nxt < len(toks)
+                and toks[nxt].sentence == toks[m.tok_start].sentence
+                and not doc.text[m.end : toks[nxt].start].strip()
+                and toks[nxt].norm not in lex.not_name
+                and not _prev_phrase(doc, nxt + 1, lex.near, 1)
+            ):
+                # "قرية تل شور": the stop-listed word starts a longer unknown name
+                unknown_compounds.append((m.start, toks[nxt].end, toks[m.tok_start].sentence))
+                last_end = nxt + 1
+                continue
         if names:
             matches.append((m, [lex.places[p] for p in dict.fromkeys(names)], False, bool(near), bool(head)))
             last_end = m.tok_end
         elif nisbas:
             nisba_ctx.append(m)
-            if _prev_phrase(doc, m.tok_start, lex.nisba_heads, 1) or _prev_phrase(
-                doc, m.tok_start, lex.capital_words, 1
+            if _prev_phrase(doc, m.tok_start, lex.nisba_heads, 1, article=True) or _prev_phrase(
+                doc, m.tok_start, lex.capital_words, 1, article=True
             ):
                 matches.append((m, [lex.places[p] for p in dict.fromkeys(nisbas)], True, False, False))
 
@@ -258,7 +278,7 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             if head:
                 out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
             continue
-        cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1)
+        cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1, article=True)
         if is_nisba and cap_i:
             # "العاصمة الليبية": the capital of that country
             country = lex.places.get(f"c.{best.country}")
@@ -293,23 +313,31 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     taken = set(covered) | {k for (m, *_r) in matches for k in range(m.tok_start, m.tok_end)}
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if i + 1 in taken or nxt.sentence != t.sentence:
-            continue
-        if (_tok_key(doc, i),) not in lex.heads or not t.norm.startswith(
-            ("منطق", "بلد", "قري", "حي", "مدين", "ضاحي")
+        if (
+            i + 1 in taken
+            or nxt.sentence != t.sentence
+            or any(a <= nxt.start < b for a, b, _s in unknown_compounds)
         ):
             continue
+        head_w = _tok_key(doc, i)
+        if (head_w,) not in lex.heads or not head_w.startswith(_UNKNOWN_HEADS):
+            continue
+
         w = nxt.norm
         if w in lex.not_name or base_form(w) in lex.not_name or len(base_form(w)) < 3 or w.isdigit():
             continue
         if doc.text[t.end : nxt.start].strip():
             continue  # punctuation between
+        if head_w == "حي" and not w.startswith("ال"):
+            continue  # "حي" is also a typo of "حين": only "حي ال..." is a district
         if not w.startswith("ال") and w[:1] not in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي":
             continue
         end = nxt.end
         if w in _COMPOUND and i + 2 < len(toks) and toks[i + 2].sentence == t.sentence:
             end = toks[i + 2].end  # "منطقة طريق المطار", "حي وادي الربيع": the name has two words
         out.append(_mention(doc, nxt.start, end, None, lex, False, nxt.sentence))
+    for start, end, sent in unknown_compounds:
+        out.append(_mention(doc, start, end, None, lex, False, sent))
     out.sort(key=lambda p: (p.start, p.end))
     return out
 
