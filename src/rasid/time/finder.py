@@ -197,7 +197,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
 _NOT_TODAY_AFTER = re.compile(
     r"^\s*(?:الاول|الثاني|الثالث|التالي|الموالي|نفسه|ذاته|نفسها|ذاتها|الفاصله|الوطني|العالمي|الدولي|السابق|الاخير|الذي|التي|المشهود|الموعود)"
 )
-_NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|ذات|صحيفه|جريده|صحيفة|حتي|لغايه|الي|طوال|طيله)\s+$")
+_NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|ذات|عين|صحيفه|جريده|صحيفة|حتي|لغايه|الي|طوال|طيله)\s+$")
 _NOT_FRIDAY_BEFORE = re.compile(r"(?:صلاه|خطبه|خطبتي|صلاتي|مسجد|جامع|جمعه)\s+$")
 
 
@@ -487,7 +487,7 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
                 year = _infer_year(mn.month, d2, rel, pub)
             y1 = year if ma.month <= mn.month else year - 1
             a, b = safe_date(y1, ma.month, d1), safe_date(year, mn.month, d2)
-            if a is None or b is None or b < a or (b - a).days > 62:
+            if a is None or b is None or b < a or (b - a).days > 370:
                 return none("invalid")
             prec = 1 if a == b or (night and (b - a).days == 1) else (2 if (b - a).days < 11 else 3)
             return out(a, b, prec, "range")
@@ -795,6 +795,12 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         unit, implied = _unit_days(lex.cues["unit"].get(" ".join(gd["unit"].split()), ""))
         if not unit:
             return None
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"\s+من(?![\w])", after) and gd["cue"] == "قبل":
+            return None  # "قبل ايام من رفع التقرير": before another event, not before publication
+        plural = gd["unit"] in ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اعوام", "ساعات", "سنين")
+        if not gd.get("n") and plural and re.match(r"\s+ال\w", after):
+            return None  # "منذ ايام الملك فاروق": a construct, not a count of days
         n_s = gd.get("n")
         if n_s:
             n = _day_value(n_s) if not n_s.startswith(("عده", "بضع")) else None
