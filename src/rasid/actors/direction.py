@@ -2,14 +2,22 @@
 
 Reads the actor mentions of the trigger's sentence only (never a far part of the article), the
 clause around the trigger first. Handles verb-subject-object and subject-verb-object order, verbal
-nouns with a genitive agent and an object after ل (استهداف الطيران التركي لمنازل المدنيين), passives
-(تعرضت X لهجوم; قتل ... على يد X / من قبل X / بنيران X), "بين X و Y" and "مع X" for clashes.
-Function words come from ``data/direction_cues.tsv``.
+nouns with a genitive agent and an object after ل (استهداف الطيران التركي لمنازل المدنيين), an agent
+after ل (قصف جوي للقوات العراقية), passives (تعرضت X لهجوم; قتل ... على يد X / من قبل X / بنيران X),
+"بين X و Y" and "مع X" for clashes. Function words come from ``data/direction_cues.tsv``.
+
+Three conventions of ACLED coding are applied when the sentence names no actor:
+- an attack, abduction or bombing with no perpetrator named: actor1 = Unidentified Armed Group (<country>);
+- a strike or shelling on positions (مواقع, قاعدة, مقر ...), or a battle, with no other party named:
+  actor2 = the side the article most often names against actor1 (the holder of the positions);
+- an unaffiliated person as the target is a civilian: actor2 = Civilians (<country>).
 """
 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from rasid.doc import ActorMention, Doc, Span
@@ -18,6 +26,17 @@ from rasid.text.matcher import PhraseMatcher
 
 CLAUSE_PUNCT = "،,.;؛:!?؟\n"
 NEAR = 3  # tokens between a trigger and an agent right after it
+NOT_AGENT_ROLES = {"spokesman", "adviser", "official", "civilian"}
+UNIDENTIFIED_SUBS = {
+    "Abduction/forced disappearance",
+    "Attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Sexual violence",
+}
+REMOTE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack"}
+FIGHTING_KINDS = {"state", "rebel", "militia", "identity", "external"}
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +55,13 @@ def _tok_index(doc: Doc, offset: int) -> int:
 def _bounds(doc: Doc, m: Span) -> tuple[int, int]:
     ts = getattr(m, "tok_start", None)
     te = getattr(m, "tok_end", None)
-    if ts is not None and te is not None and te > ts and doc.tokens[ts].start <= m.start + 4:
+    if (
+        ts is not None
+        and te is not None
+        and te > ts
+        and te <= len(doc.tokens)
+        and doc.tokens[ts].start <= m.start + 4
+    ):
         return ts, te
     return _tok_index(doc, m.start), _tok_index(doc, max(m.end - 1, m.start)) + 1
 
@@ -48,18 +73,100 @@ def _punct_between(doc: Doc, t0: int, t1: int) -> bool:
     return any(c in CLAUSE_PUNCT for c in doc.text[doc.tokens[t0].end : doc.tokens[t1].start])
 
 
+def _trigger_at(doc: Doc, anchor: Span):
+    for t in getattr(doc, "triggers", []) or []:
+        if t.start < max(anchor.end, anchor.start + 1) and anchor.start < t.end:
+            return t
+    return None
+
+
+def _country(doc: Doc) -> str | None:
+    return doc.user.get("actors.country_name")
+
+
+def _template(doc: Doc, at: int, canonical: str, kind: str, actor_id: str) -> ActorMention:
+    """A mention the text implies but does not write: an empty span at the trigger."""
+    from rasid.actors.stage import Mention
+
+    return Mention(
+        at,
+        at,
+        "",
+        canonical=canonical,
+        actor_id=actor_id,
+        kind=kind,
+        country=_country(doc),
+        sentence=doc.sentence_index(at),
+        origin="implied",
+    )
+
+
+def _with_country(name: str, doc: Doc) -> str:
+    c = _country(doc)
+    return f"{name} ({c})" if c else name
+
+
+def _opponent(doc: Doc, a1: ActorMention) -> ActorMention | None:
+    """The actor the article most often names on another side than ``a1`` (a holder of targeted positions)."""
+    side1 = a1.side or a1.canonical
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for m in doc.actors:
+        if not m.canonical or m.kind not in FIGHTING_KINDS or not getattr(m, "known", True):
+            continue
+        if getattr(m, "country_name", False) or m.kind == "person":
+            continue
+        side = m.side or m.canonical
+        if side == side1 or m.canonical == a1.canonical:
+            continue
+        counts[m.canonical] += 1
+        first.setdefault(m.canonical, m)
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    if n < 2 or (rest and rest[0][1] == n):
+        return None  # named once, or a tie: no clear holder
+    return first[best]
+
+
 def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) of an event reported at ``anchor``: who acts, who is acted upon."""
-    if not doc.tokens or not doc.actors:
+    if not doc.tokens:
         return None, None
+    trig = _trigger_at(doc, anchor)
+    etype = trig.event_type if trig else ""
+    sub = trig.sub_event_type if trig else ""
+    a1, a2, nominal, has_target_noun = _direction(doc, anchor)
+    if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "civilians":
+        name = "Protesters" if etype == "Protests" else "Rioters"
+        a1 = replace(a1, canonical=_with_country(name, doc), kind=name.lower())
+    if etype == "Protests" and a2 is not None and "intervention" not in sub and "force" not in sub:
+        a2 = None
+    if a2 is not None and a2.kind == "person" and not a2.canonical:
+        a2 = replace(a2, canonical=_with_country("Civilians", doc), kind="civilians")
+    if a1 is not None and a1.kind == "person" and not a1.canonical:
+        a1 = None
+    if a1 is None and sub in UNIDENTIFIED_SUBS:
+        a1 = _template(
+            doc, anchor.start, _with_country("Unidentified Armed Group", doc), "militia", "unidentified"
+        )
+    if a2 is None and a1 is not None and a1.kind != "civilians":
+        if (sub in REMOTE_SUBS and has_target_noun) or etype == "Battles":
+            a2 = _opponent(doc, a1)
+    return a1, a2
+
+
+def _direction(doc: Doc, anchor: Span):
+    """(actor1, actor2, anchor is a noun, a target noun follows the anchor in its clause)."""
     a_s = _tok_index(doc, anchor.start)
     a_e = _tok_index(doc, max(anchor.end - 1, anchor.start)) + 1
-    sent = doc.tokens[a_s].sentence
+    toks = doc.tokens
+    sent = toks[a_s].sentence
     s_lo = a_s
-    while s_lo > 0 and doc.tokens[s_lo - 1].sentence == sent:
+    while s_lo > 0 and toks[s_lo - 1].sentence == sent:
         s_lo -= 1
     s_hi = a_e
-    while s_hi < len(doc.tokens) and doc.tokens[s_hi].sentence == sent:
+    while s_hi < len(toks) and toks[s_hi].sentence == sent:
         s_hi += 1
     c_lo = a_s
     while c_lo > s_lo and not _punct_between(doc, c_lo - 1, c_lo):
@@ -68,30 +175,42 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     while c_hi < s_hi and not _punct_between(doc, c_hi - 1, c_hi):
         c_hi += 1
 
-    ments = []
-    for m in doc.actors:
-        ts, te = _bounds(doc, m)
-        if ts < s_lo or te > s_hi:
-            continue
-        if ts <= a_s and a_e <= te:
-            continue  # the trigger is inside the mention
-        if ts < a_e and a_s < te:
-            continue
-        ments.append((ts, te, m))
-    if not ments:
-        return None, None
-    ments.sort(key=lambda x: x[0])
+    first = toks[a_s].norm
+    nominal = (
+        first.startswith(("ال", "وال", "بال", "لل", "فال")) or first.endswith(("ات", "ه")) or (a_e - a_s > 1)
+    )
 
-    # function words of the sentence, by the token they end at
+    # function words of the sentence
     cue_before: dict[int, str] = {}
     cue_at: dict[int, str] = {}
     for c in _cues().find(doc, (s_lo, s_hi)):
         cue_before[c.tok_end] = c.payloads[0]
         cue_at[c.tok_start] = c.payloads[0]
+    has_target_noun = any(cue_at.get(k) == "target_noun" for k in range(a_e, c_hi))
+
+    ments = []
+    for m in doc.actors:
+        if not m.text:
+            continue
+        ts, te = _bounds(doc, m)
+        if ts < s_lo or te > s_hi or (ts < a_e and a_s < te):
+            continue
+        ments.append((ts, te, m))
+    if not ments:
+        return None, None, nominal, has_target_noun
+    ments.sort(key=lambda x: x[0])
 
     def prep(ts: int, m) -> str:
         """The function-word type governing a mention ('' when none)."""
         t = cue_before.get(ts)
+        if t == "prep" and ts >= 2 and toks[ts - 1].norm == "من":
+            q = cue_before.get(ts - 1)
+            if q == "quantity" or toks[ts - 2].norm[:1].isdigit():
+                return "q"  # عدد من المدنيين, 5 من الحوثيين: a part of the group (an object, not a subject)
+        if t == "target_noun":
+            return "target"
+        if t == "quantity":
+            t = "q"
         if t:
             return t
         pre = getattr(m, "prefix", "")
@@ -103,40 +222,52 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
 
     info = [(ts, te, m, prep(ts, m)) for ts, te, m in ments]
 
+    def agentish(x) -> bool:
+        m = x[2]
+        if getattr(m, "country_name", False) or m.kind == "civilians":
+            return False
+        if m.kind == "person" and (not m.canonical or m.role in NOT_AGENT_ROLES):
+            return False
+        return True
+
     def subjectish(x) -> bool:
-        return x[3] == "" and not getattr(x[2], "country_name", False)
+        return x[3] == "" and agentish(x)
 
     def in_clause(x) -> bool:
         return c_lo <= x[0] and x[1] <= c_hi
 
     a1 = a2 = None
-    # 1. an explicit agent after the trigger: على يد X, من قبل X, بنيران X
-    for x in info:
-        if x[0] >= a_e and x[3] == "agent":
+    # 1. an explicit agent after the trigger: على يد X, من قبل X, بنيران X, شنه (من يشتبه بأنهم) X
+    agent_cues = [k for k, t in cue_before.items() if t == "agent" and k >= a_e]
+    for k in sorted(agent_cues):
+        near = [
+            x for x in info if k <= x[0] <= k + 5 and agentish(x) and not _punct_between(doc, k - 1, x[0])
+        ]
+        if near:
+            a1 = near[0]
+            break
+    # 2. بين X و Y (the last بين of the clause: "بين A و B وتحديدا بين C و D")
+    betweens = [x for x in info if x[0] >= a_e and x[3] == "between" and in_clause(x)]
+    if betweens:
+        x = betweens[-1]
+        rest = [y for y in info if y[0] >= x[1] and y[0] - x[1] <= 8 and y[2] is not x[2]]
+        if a1 is None:
             a1 = x
-            break
-    # 2. بين X و Y
-    for x in info:
-        if x[0] >= a_e and x[3] == "between" and x[0] - a_e <= 4:
-            a1 = a1 or x
-            rest = [y for y in info if y[0] >= x[1] and y[0] - x[1] <= 8 and y[2] is not x[2]]
-            if rest:
-                a2 = rest[0]
-            break
+        if rest:
+            a2 = rest[0]
     # 3. passive: تعرض X لـ <trigger>
-    passive = any(cue_at.get(k) == "passive" for k in range(c_lo, a_s))
+    passive_at = [k for k in range(c_lo, a_s) if cue_at.get(k) == "passive"]
+    passive = bool(passive_at)
     if passive and a2 is None:
         for x in info:
-            if x[0] < a_s and in_clause(x) and x[3] in ("", "l"):
-                p_idx = max(k for k in range(c_lo, a_s) if cue_at.get(k) == "passive")
-                if x[0] > p_idx:
-                    a2 = x
-                    break
-    # 4. the agent right after the trigger (VSO verb, or a verbal noun's genitive)
-    if a1 is None:
+            if passive_at[-1] < x[0] < a_s and x[3] in ("", "l"):
+                a2 = x
+                break
+    # 4. the agent right after the trigger (VSO verb, a verbal noun's genitive, or ل after a verbal noun)
+    if a1 is None and not passive:
         for x in info:
             if x[0] >= a_e and x[0] - a_e <= NEAR and not _punct_between(doc, a_e - 1, x[0]):
-                if subjectish(x) and x[2].kind not in ("civilians",) and not passive:
+                if agentish(x) and (x[3] == "" or (x[3] == "l" and x[0] - a_e <= 1)):
                     a1 = x
                 break
     # 5. the subject before the trigger (SVO, or the subject of a support verb: شن الجيش غارات)
@@ -149,29 +280,30 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     # 6. an agent further after the trigger in its clause
     if a1 is None and not passive:
         for x in info:
-            if x[0] >= a_e and in_clause(x) and subjectish(x) and x[2].kind != "civilians" and x is not a2:
+            if x[0] >= a_e and in_clause(x) and subjectish(x) and x is not a2:
                 a1 = x
                 break
-    # 7. fall back to a qualified actor (الدفاعات الجوية التابعة للجيش): before the trigger, same clause
+    # 7. a qualified actor before the trigger (الدفاعات الجوية التابعة للجيش), same clause
     if a1 is None and not passive:
         for x in reversed(info):
-            if x[1] <= a_s and in_clause(x) and x[3] in ("modifier", "l"):
+            if x[1] <= a_s and in_clause(x) and x[3] in ("modifier", "l") and agentish(x):
                 a1 = x
                 break
 
     # actor2: the first argument after the trigger that is not actor1 or one of its qualifiers
     if a2 is None:
         a1_can = a1[2].canonical if a1 else None
-        start_after = max(a_e, a1[1]) if a1 and a1[0] >= a_e else a_e
+        start_after = a_e
         for pool in ([x for x in info if in_clause(x)], info):
             cands = [
                 x
                 for x in pool
                 if x[0] >= start_after
                 and x is not a1
-                and x[3] in ("", "l", "target", "with")
+                and x[3] in ("", "l", "q", "target", "with")
                 and not (a1_can and x[2].canonical == a1_can)
                 and not (getattr(x[2], "country_name", False) and x[3] not in ("", "target"))
+                and not (x[2].kind == "person" and x[2].role in ("spokesman",))
             ]
             civ = [x for x in cands if x[2].kind == "civilians"]
             pick = (
@@ -182,9 +314,14 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             if pick is not None:
                 a2 = pick
                 break
-        # SVO with the object fronted is rare; a civilian target before the trigger in the clause
+        # a target before the trigger in its clause: civilians (ان اربعة ايطاليين ... خطفوا), or the victims
+        # when the agent comes after the trigger (قتل 5 من الحوثيين في كمين للمقاومة)
         if a2 is None:
-            for x in info:
-                if x[1] <= a_s and in_clause(x) and x[2].kind == "civilians" and x is not a1:
+            a1_after = a1 is not None and a1[0] >= a_e
+            for x in reversed(info):
+                if x[1] > a_s or not in_clause(x) or x is a1 or (a1_can and x[2].canonical == a1_can):
+                    continue
+                if x[2].kind == "civilians" or (a1_after and x[3] in ("", "q", "target") and agentish(x)):
                     a2 = x
-    return (a1[2] if a1 else None), (a2[2] if a2 else None)
+                    break
+    return (a1[2] if a1 else None), (a2[2] if a2 else None), nominal, has_target_noun

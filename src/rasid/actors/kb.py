@@ -122,6 +122,9 @@ class KB:
     cue_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)  # country cues for inference
     adjective_country: dict[str, str] = field(default_factory=dict)  # phrase key word -> ISO2
     construct: set[str] = field(default_factory=set)  # name words that take a word after them
+    soldier_words: set[str] = field(default_factory=set)
+    unit_words: set[str] = field(default_factory=set)
+    head_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of named/both heads
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
     place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
     role_words: set[str] = field(default_factory=set)  # first words of role cues
@@ -217,6 +220,18 @@ def load_kb() -> KB:
                 name = pattern.format(the + c.name_en)
                 side = f"Military Forces of {c.name_en}"
                 actors[aid] = Actor(aid, name, name, kind, side, c.iso2, None, None, "generated")
+        civ = f"civilians_{c.iso2}"
+        actors[civ] = Actor(
+            civ,
+            f"Civilians ({c.name_en})",
+            f"Civilians ({c.name_en})",
+            "civilians",
+            None,
+            c.iso2,
+            None,
+            None,
+            "generated",
+        )
         cid = f"country_{c.iso2}"
         actors[cid] = Actor(
             cid,
@@ -247,6 +262,13 @@ def load_kb() -> KB:
             )
     groups = [GroupHead(r["head"], r["kind"], r["framing"], r["mode"]) for r in data_tsv(PKG, "groups.tsv")]
     # military noun + nationality adjective -> that country's forces (explicit aliases outrank these)
+    # a nationality's people (الإيطاليين, مصريين): civilians of that country
+    for c in countries.values():
+        for adj in c.adjectives:
+            if norm(adj).endswith("ين"):
+                aliases.append(
+                    AliasRow(adj, f"civilians_{c.iso2}", "neutral", None, None, None, -10, "generated", True)
+                )
     modifiers = [""] + [g.head + " " for g in groups if g.mode == "modifier"]
     for g in groups:
         if g.mode not in ("military", "police"):
@@ -293,6 +315,12 @@ def load_kb() -> KB:
             kb.group_matcher.add(g.head, g)
         if g.mode == "construct":
             kb.construct.add(norm(g.head))
+        elif g.mode == "soldier":
+            kb.soldier_words.add(norm(g.head))
+        elif g.mode == "unit":
+            kb.unit_words.add(norm(g.head))
+        if g.mode in ("named", "both"):
+            kb.head_keys.add(phrase_key(g.head))
     for c in countries.values():
         for cue in c.cues + c.names_ar:
             kb.place_words.update(phrase_key(cue))

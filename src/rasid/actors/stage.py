@@ -22,7 +22,7 @@ from rasid.actors.kb import KB, AliasRow, norm_name
 from rasid.doc import ActorMention, Doc
 from rasid.pipeline import stage
 from rasid.resources import Resources
-from rasid.text.matcher import Match
+from rasid.text.matcher import Match, phrase_key
 from rasid.text.normalise import norm
 
 __all__ = ["actors_stage", "actors_for", "Mention", "infer_country"]
@@ -39,8 +39,10 @@ NAME_STOP = set(
 NAME_STOP |= set("العديد الكثير جميع كافة معظم غالبية أغلب نفس ذات عشرات مئات آلاف".split())
 NAME_STOP = {norm(w) for w in NAME_STOP}
 ALLEGIANCE = {
-    norm(w) for w in "تابعين تابعون التابعين موالين موالون الموالين تابعة التابعة الموالية موالية".split()
+    norm(w)
+    for w in "تابعين تابعون التابعين موالين موالون الموالين تابعة التابعة الموالية موالية محسوبة المحسوبة محسوبين".split()
 }
+FORCE_UNITS = {norm(w) for w in "قوات القوات وحدات الوحدات كتائب الكتائب افواج أفواج".split()}
 ONE_OF = {norm(w) for w in "إحدى أحد احدى احد".split()}
 FOCUS = {
     "LY": 1.5,
@@ -150,6 +152,9 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                 )
                 continue
             actor = kb.actors[row.actor]
+            if row.generated and actor.kind == "civilians" and m.tok_start > 0:
+                if doc.tokens[m.tok_start - 1].norm in kb.soldier_words:
+                    continue  # جنديين ليبيين: soldiers, not civilians
             canonical, aid, side = kb.fill(actor, country)
             home = actor.country if actor.country != "*" else country
             out.append(
@@ -282,10 +287,41 @@ def _group_mentions(
         covered.update(range(m.tok_start, m.tok_end))
     out: list[Mention] = []
     absorbed: set[int] = set()
+    bare_heads = {
+        m.tok_start: m
+        for m in known
+        if m.tok_end - m.tok_start == 1 and (m.origin == "kb") and (phrase_key(m.text) in kb.head_keys)
+    }
     for g in kb.group_matcher.find(doc):
+        head = g.payloads[0]
+        bare = bare_heads.get(g.tok_start)
+        if bare is not None and head.mode == "both":
+            end = _name_tokens(doc, kb, g.tok_end)
+            if end > g.tok_end and not any(i in covered for i in range(g.tok_end, end)):
+                # الميليشيات الأمازيغية: a named group, not the bare word's reading
+                absorbed.add(id(bare))
+                text = doc.text[g.start : doc.tokens[end - 1].end]
+                out.append(
+                    Mention(
+                        g.start,
+                        doc.tokens[end - 1].end,
+                        text,
+                        canonical=norm_name(text),
+                        kind=head.kind,
+                        country=kb.country_name(country),
+                        framing=head.framing,
+                        sentence=doc.tokens[g.tok_start].sentence,
+                        tok_start=g.tok_start,
+                        tok_end=end,
+                        prefix=g.prefix,
+                        origin="group",
+                        known=False,
+                    )
+                )
+                covered.update(range(g.tok_start, end))
+            continue
         if g.tok_start in covered:
             continue
-        head = g.payloads[0]
         toks = doc.tokens
         nxt = by_start.get(g.tok_end)
         gap = doc.text[g.end : nxt.start] if nxt is not None else ""
@@ -422,6 +458,57 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
     starts = {m.tok_start: m for m in mentions}
     drop: set[int] = set()
     out = []
+    # generic units: مجموعة محسوبة على X, وحدات تابعة لـ X, القوات الموالية لـ X
+    for k0 in range(len(toks) - 2):
+        if toks[k0].norm not in kb.unit_words and toks[k0].base not in kb.unit_words:
+            continue
+        if k0 in starts or toks[k0 + 1].norm not in ALLEGIANCE or toks[k0 + 1].sentence != toks[k0].sentence:
+            continue
+        k = k0 + 2
+        if toks[k].norm in ("على", "علي") and k + 1 < len(toks):
+            k += 1
+        x = None
+        for kk in range(k, min(k + 6, len(toks))):
+            if toks[kk].sentence != toks[k0].sentence:
+                break
+            if kk in starts and starts[kk].known and starts[kk].kind not in ("civilians",):
+                x = starts[kk]
+                break
+            if kk > k and any(c in doc.text[toks[kk - 1].end : toks[kk].start] for c in "،,.;؛:"):
+                break
+        if x is None or id(x) in drop:
+            continue
+        canonical, aid, kind, side = x.canonical, x.actor_id, x.kind, x.side
+        base = kb.actors.get(aid or "")
+        if (toks[k0].norm in FORCE_UNITS or toks[k0].base in FORCE_UNITS) and (
+            x.kind == "person" or (base and base.id.startswith(("gov_", "yemen_gov")))
+        ):
+            forces = next((a for a in kb.actors.values() if a.canonical == x.side), None)
+            if forces is not None:  # القوات الموالية لهادي: the forces of the government's side
+                canonical, aid, kind, side = forces.canonical, forces.id, forces.kind, forces.side
+        if kind == "person":
+            kind = base.kind if base else "militia"
+        start = toks[k0].start
+        text = doc.text[start : x.end]
+        out.append(
+            Mention(
+                start,
+                x.end,
+                text,
+                canonical=canonical,
+                actor_id=aid,
+                kind=kind,
+                side=side,
+                country=x.country,
+                framing=x.framing,
+                sentence=x.sentence,
+                tok_start=k0,
+                tok_end=x.tok_end,
+                origin="group",
+                known=True,
+            )
+        )
+        drop.add(id(x))
     for m in sorted(mentions, key=lambda x: x.tok_start):
         if id(m) in drop or not (m.actor_id or "").startswith("unidentified"):
             continue
@@ -664,6 +751,7 @@ def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
     year = doc.meta.published.year if doc.meta.published else None
     country = infer_country(doc, kb, tuple(resources.options.default_countries))
     doc.user["actors.country"] = country
+    doc.user["actors.country_name"] = kb.country_name(country)
     known = _kb_mentions(doc, kb, country, year)
     groups, absorbed = _group_mentions(doc, kb, known, country)
     mentions = [m for m in known if id(m) not in absorbed] + groups
