@@ -47,13 +47,14 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
-def load_rows() -> list[dict[str, str]]:
-    text = (HERE / "quotes.tsv").read_text(encoding="utf-8")
+def load_rows(name: str = "quotes.tsv") -> list[dict[str, str]]:
+    text = (HERE / name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 ROWS = load_rows()
+HELDOUT = load_rows("quotes_heldout.tsv")
 
 
 def evaluate_row(row: dict[str, str]) -> tuple[bool, bool, bool | None]:
@@ -82,6 +83,11 @@ def results() -> list[tuple[dict[str, str], tuple[bool, bool, bool | None]]]:
     return [(row, evaluate_row(row)) for row in ROWS]
 
 
+@pytest.fixture(scope="module")
+def heldout_results() -> list[tuple[dict[str, str], tuple[bool, bool, bool | None]]]:
+    return [(row, evaluate_row(row)) for row in HELDOUT]
+
+
 def test_test_set_is_large_and_varied():
     assert len(ROWS) >= 100
     assert sum(r["denied"] == "yes" for r in ROWS) >= 10
@@ -90,25 +96,45 @@ def test_test_set_is_large_and_varied():
     )
     assert continuing >= 10
     assert len({r["source"] for r in ROWS}) >= 60
+    assert len(HELDOUT) >= 60
+    assert not {r["sentence"] for r in ROWS} & {r["sentence"] for r in HELDOUT}
 
 
-def test_quote_recall(results):
+def _recall(results, label):
     found = sum(r[1][0] for r in results)
     missed = [(row["cue"], row["sentence"][:80]) for row, r in results if not r[0]]
     recall = found / len(results)
-    print(f"quote recall {recall:.3f} ({found}/{len(results)}); missed: {missed}")
+    print(f"{label}: quote recall {recall:.3f} ({found}/{len(results)}); missed: {missed}")
+    return recall, missed
+
+
+def _speakers(results, label):
+    right = sum(r[1][1] for r in results)
+    acc = right / len(results)
+    wrong = [(row["cue"], row["speaker"]) for row, r in results if r[0] and not r[1]]
+    print(f"{label}: speaker accuracy {acc:.3f} ({right}/{len(results)}); wrong: {wrong}")
+    return acc, wrong
+
+
+def test_quote_recall(results):
+    recall, missed = _recall(results, "quotes.tsv")
     assert recall >= 0.90, missed
 
 
 def test_speaker_accuracy(results):
-    right = sum(r[1][1] for r in results)
-    acc = right / len(results)
-    wrong = [(row["cue"], row["speaker"]) for row, r in results if r[0] and not r[1]]
-    print(f"speaker accuracy {acc:.3f} ({right}/{len(results)}); wrong: {wrong}")
+    acc, wrong = _speakers(results, "quotes.tsv")
     assert acc >= 0.85, wrong
 
 
-def test_denials(results):
+def test_heldout_quote_recall_and_speakers(heldout_results):
+    recall, missed = _recall(heldout_results, "quotes_heldout.tsv")
+    acc, wrong = _speakers(heldout_results, "quotes_heldout.tsv")
+    assert recall >= 0.90, missed
+    assert acc >= 0.85, wrong
+
+
+def test_denials(results, heldout_results):
+    results = results + heldout_results
     denial_rows = [(row, r) for row, r in results if row["denied"] == "yes" and r[0]]
     assert len(denial_rows) >= 10
     assert all(r[2] for _row, r in denial_rows), [row["sentence"][:60] for row, r in denial_rows if not r[2]]

@@ -182,7 +182,10 @@ class _Ctx:
                     k += 1
                 break
             w = first if k == j else self.toks[k].norm
-            if w in ("في", "فى") and j < k <= j + 2 and source_start and not used_fi and k + 1 < hi:
+            fi_ok = j < k <= j + 2 or (
+                role_start and steps == 0 and not any(self.is_title(x) for x in range(j, k))
+            )
+            if w in ("في", "فى") and fi_ok and source_start and not used_fi and k + 1 < hi:
                 nxt = self.toks[k + 1].norm
                 if key1(nxt) not in self.lex.manner and not self.is_stop(nxt) and not self.breaks(k + 1):
                     used_fi = True
@@ -190,6 +193,10 @@ class _Ctx:
                     indef = 0
                     k += 1
                     continue
+            if w in ("صدر", "صادر", "الصادر") and k + 1 < hi and self.toks[k + 1].norm == "عن":
+                k += 2  # "بيان صدر عن مكتب أوغلو"
+                prev_state, indef = "neutral", 0
+                continue
             if self.is_stop(w):
                 break
             if k > j and k in self.cue_at:
@@ -346,6 +353,9 @@ def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
         w = ctx.toks[a - 1].norm
         if w in _BACK_BOUNDARY or (a - 1) in ctx.cue_at:
             break
+        g = ctx.gap(a) if a < b else ""
+        if any(c in g for c in ":؛;()[]") or (any(c in g for c in '«»“”"') and not ctx.names_follow(a - 1)):
+            break  # "رابط الخبر: عسيري ينفي"; but "المتحدث باسم "الجيش الوطني"، أعلن" runs on
         a -= 1
         if b - a > 14:
             return None
@@ -586,6 +596,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 gender, denial = vcue.gender, vcue.denial
                 cue_end = doc.tokens[vend - 1].end
                 k = vend
+            elif k > j and k + 1 < hi and not ctx.breaks(k + 1):
+                k += 1  # "بحسب ما وثق ناشطون"، "حسب ما أوردته صحيفة": the verb after ما
             while k < hi and doc.tokens[k].norm in _SKIP_AFTER_VERB and k + 1 < hi:
                 k += 1
             if k < hi and doc.tokens[k].norm in ("الي", "عن") and k + 1 < hi:  # استنادا إلى / نقلا عن
@@ -630,6 +642,11 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                         if src:
                             via = ctx.text(src.a, src.b)[2]
                         sp = _parse_np(ctx, kk + 1, hi)
+                    elif src and any(
+                        doc.tokens[x].norm in _COMPLEMENT for x in range(src.b, min(hi, src.b + 3))
+                    ):
+                        sp = src  # "ونقلت وكالة الأناضول السبت أن ...": the agency reports
+                        kind = "say"
                     else:
                         continue  # "طائرة نقل": a noun, not "نقلت ... عن"
                 else:
