@@ -154,6 +154,10 @@ def build_grammar(lex: Lexicon) -> Grammar:
             rf"{_B}{pc}(?P<part>{part_re})\s+(?P<per>الاسبوع|الشهر|العام|السنه)(?:\s+(?P<rel>{rel_re}){_E}|\s+(?P<same>نفسه|ذاته|نفسها|ذاتها){_E})?",
         ),
         (
+            "sametime",
+            rf"{_B}{pc}(?:في\s+)?مثل\s+هذا\s+(?P<what>الوقت|اليوم|الشهر|الاسبوع)\s+من\s+(?:العام|السنه)\s+(?P<rel>{rel_re}){_E}",
+        ),
+        (
             "season",
             rf"{_B}{pc}(?P<season>{season_re})\s+(?:(?P<per>العام|السنه)\s+)?(?P<rel>{rel_re}){_E}",
         ),
@@ -592,6 +596,19 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         if d is None:
             return none("invalid")
         return out(d, d, 1, "relative")
+
+    if name == "sametime":
+        # "في مثل هذا الوقت من العام الماضي": a year before publication, give or take a month (a day: that day)
+        rel = _rel(lex, gd["rel"])
+        if pub is None or rel not in ("past", "next"):
+            return None
+        y = pub.year + (-1 if rel == "past" else 1)
+        c = safe_date(y, pub.month, min(pub.day, 28))
+        if gd["what"] == "اليوم":
+            c = safe_date(y, pub.month, pub.day) or c
+            return out(c, c, 1, "relative", governs=rel == "past")
+        w = {"الاسبوع": 7}.get(gd["what"], 31)
+        return out(c - D(days=w), c + D(days=w), 3, "relative", governs=rel == "past")
 
     if name == "season":
         season = lex.cues["season"].get(gd["season"])
