@@ -80,14 +80,22 @@ def _trigger_at(doc: Doc, anchor: Span):
     return None
 
 
-def _country(doc: Doc) -> str | None:
+def _country(doc: Doc, sentence: int | None = None) -> str | None:
+    """The country of an event in ``sentence``: a place named there, else the article's country."""
+    if sentence is not None:
+        for p in getattr(doc, "places", []) or []:
+            if p.sentence == sentence and p.country and len(p.country) > 2:
+                return p.country
     return doc.user.get("actors.country_name")
 
 
-def _template(doc: Doc, at: int, canonical: str, kind: str, actor_id: str) -> ActorMention:
+def _template(doc: Doc, at: int, name: str, kind: str, actor_id: str) -> ActorMention:
     """A mention the text implies but does not write: an empty span at the trigger."""
     from rasid.actors.stage import Mention
 
+    sent = doc.sentence_index(at)
+    country = _country(doc, sent)
+    canonical = f"{name} ({country})" if country else name
     return Mention(
         at,
         at,
@@ -95,14 +103,14 @@ def _template(doc: Doc, at: int, canonical: str, kind: str, actor_id: str) -> Ac
         canonical=canonical,
         actor_id=actor_id,
         kind=kind,
-        country=_country(doc),
-        sentence=doc.sentence_index(at),
+        country=country,
+        sentence=sent,
         origin="implied",
     )
 
 
-def _with_country(name: str, doc: Doc) -> str:
-    c = _country(doc)
+def _with_country(name: str, doc: Doc, sentence: int | None = None) -> str:
+    c = _country(doc, sentence)
     return f"{name} ({c})" if c else name
 
 
@@ -136,28 +144,36 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     trig = _trigger_at(doc, anchor)
     etype = trig.event_type if trig else ""
     sub = trig.sub_event_type if trig else ""
-    a1, a2, nominal, has_target_noun = _direction(doc, anchor)
-    if etype in ("Protests", "Riots") and a1 is not None and a1.kind == "civilians":
-        name = "Protesters" if etype == "Protests" else "Rioters"
-        a1 = replace(a1, canonical=_with_country(name, doc), kind=name.lower())
+    a1, a2, civ_near, has_target_noun = _direction(doc, anchor)
+    sent = doc.sentence_index(anchor.start)
+    if etype in ("Protests", "Riots"):
+        if a1 is None or a1.kind not in ("civilians", "protesters", "rioters"):
+            a1 = civ_near or a1
+        if a1 is not None and a1.kind == "civilians":
+            name = "Protesters" if etype == "Protests" else "Rioters"
+            a1 = replace(a1, canonical=_with_country(name, doc, sent), kind=name.lower())
     if etype == "Protests" and a2 is not None and "intervention" not in sub and "force" not in sub:
         a2 = None
     if a2 is not None and a2.kind == "person" and not a2.canonical:
-        a2 = replace(a2, canonical=_with_country("Civilians", doc), kind="civilians")
+        a2 = replace(a2, canonical=_with_country("Civilians", doc, sent), kind="civilians")
     if a1 is not None and a1.kind == "person" and not a1.canonical:
         a1 = None
     if a1 is None and sub in UNIDENTIFIED_SUBS:
-        a1 = _template(
-            doc, anchor.start, _with_country("Unidentified Armed Group", doc), "militia", "unidentified"
-        )
-    if a2 is None and a1 is not None and a1.kind != "civilians":
+        a1 = _template(doc, anchor.start, "Unidentified Armed Group", "militia", "unidentified")
+    civilian_target = etype == "Violence against civilians" or bool(trig and trig.civilian_targeting)
+    if civilian_target and (a2 is None or a2.kind != "civilians"):
+        # violence against civilians: the target is civilians (named in the sentence, else implied)
+        a2 = civ_near if civ_near is not None and civ_near is not a1 else None
+        if a2 is None:
+            a2 = _template(doc, anchor.start, "Civilians", "civilians", "civilians")
+    if a2 is None and a1 is not None and a1.kind != "civilians" and etype not in ("Protests", "Riots"):
         if (sub in REMOTE_SUBS and has_target_noun) or etype == "Battles":
             a2 = _opponent(doc, a1)
     return a1, a2
 
 
 def _direction(doc: Doc, anchor: Span):
-    """(actor1, actor2, anchor is a noun, a target noun follows the anchor in its clause)."""
+    """(actor1, actor2, the civilian mention nearest the anchor, a target noun follows the anchor)."""
     a_s = _tok_index(doc, anchor.start)
     a_e = _tok_index(doc, max(anchor.end - 1, anchor.start)) + 1
     toks = doc.tokens
@@ -175,18 +191,13 @@ def _direction(doc: Doc, anchor: Span):
     while c_hi < s_hi and not _punct_between(doc, c_hi - 1, c_hi):
         c_hi += 1
 
-    first = toks[a_s].norm
-    nominal = (
-        first.startswith(("ال", "وال", "بال", "لل", "فال")) or first.endswith(("ات", "ه")) or (a_e - a_s > 1)
-    )
-
     # function words of the sentence
     cue_before: dict[int, str] = {}
     cue_at: dict[int, str] = {}
     for c in _cues().find(doc, (s_lo, s_hi)):
         cue_before[c.tok_end] = c.payloads[0]
         cue_at[c.tok_start] = c.payloads[0]
-    has_target_noun = any(cue_at.get(k) == "target_noun" for k in range(a_e, c_hi))
+    has_target_noun = any(cue_at.get(k) == "target_noun" for k in range(a_e, s_hi))
 
     ments = []
     for m in doc.actors:
@@ -197,7 +208,7 @@ def _direction(doc: Doc, anchor: Span):
             continue
         ments.append((ts, te, m))
     if not ments:
-        return None, None, nominal, has_target_noun
+        return None, None, None, has_target_noun
     ments.sort(key=lambda x: x[0])
 
     def prep(ts: int, m) -> str:
@@ -248,13 +259,32 @@ def _direction(doc: Doc, anchor: Span):
             break
     # 2. بين X و Y (the last بين of the clause: "بين A و B وتحديدا بين C و D")
     betweens = [x for x in info if x[0] >= a_e and x[3] == "between" and in_clause(x)]
+    if not betweens:  # "اشتباكات عند البوابة ...، بين X و Y": بين opening the next clause
+        betweens = [
+            x
+            for x in info
+            if x[0] >= a_e
+            and x[3] == "between"
+            and x[0] - a_e <= 25
+            and _punct_between(doc, x[0] - 2, x[0] - 1)
+        ]
     if betweens:
         x = betweens[-1]
-        rest = [y for y in info if y[0] >= x[1] and y[0] - x[1] <= 8 and y[2] is not x[2]]
+        rest = [
+            y
+            for y in info
+            if y[0] >= x[1]
+            and y[0] - x[1] <= 8
+            and y[2] is not x[2]
+            and y[3] not in ("modifier", "l", "prep")
+        ]
+        conj = [y for y in rest if getattr(y[2], "prefix", "").startswith("و") or toks[y[0] - 1].norm == "و"]
         if a1 is None:
             a1 = x
-        if rest:
-            a2 = rest[0]
+        if conj or rest:
+            a2 = (conj or rest)[0]
+        elif a1 is x:
+            a2 = x  # بين فصائل مسلحة متنافسة: fighting among the group itself
     # 3. passive: تعرض X لـ <trigger>
     passive_at = [k for k in range(c_lo, a_s) if cue_at.get(k) == "passive"]
     passive = bool(passive_at)
@@ -324,4 +354,7 @@ def _direction(doc: Doc, anchor: Span):
                 if x[2].kind == "civilians" or (a1_after and x[3] in ("", "q", "target") and agentish(x)):
                     a2 = x
                     break
-    return (a1[2] if a1 else None), (a2[2] if a2 else None), nominal, has_target_noun
+    civs = [x for x in info if x[2].kind in ("civilians", "protesters")]
+    civs.sort(key=lambda x: (0 if x[0] >= a_e else 1, abs(x[0] - a_e)))
+    civ_near = civs[0][2] if civs else None
+    return (a1[2] if a1 else None), (a2[2] if a2 else None), civ_near, has_target_noun

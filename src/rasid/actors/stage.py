@@ -462,7 +462,10 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
     for k0 in range(len(toks) - 2):
         if toks[k0].norm not in kb.unit_words and toks[k0].base not in kb.unit_words:
             continue
-        if k0 in starts or toks[k0 + 1].norm not in ALLEGIANCE or toks[k0 + 1].sentence != toks[k0].sentence:
+        if toks[k0 + 1].norm not in ALLEGIANCE or toks[k0 + 1].sentence != toks[k0].sentence:
+            continue
+        own = starts.get(k0)  # القوات الموالية (a reading of its own) + لحكومة ... هادي
+        if own is not None and own.tok_end != k0 + 2:
             continue
         k = k0 + 2
         if toks[k].norm in ("على", "علي") and k + 1 < len(toks):
@@ -509,6 +512,8 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
             )
         )
         drop.add(id(x))
+        if own is not None:
+            drop.add(id(own))
     for m in sorted(mentions, key=lambda x: x.tok_start):
         if id(m) in drop or not (m.actor_id or "").startswith("unidentified"):
             continue
