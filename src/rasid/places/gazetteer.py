@@ -85,6 +85,10 @@ class Lexicon:
     person_next: set[str]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> English
     checksum: str = ""
+    affiliation: set[tuple[str, ...]] = field(default_factory=set)
+    street: set[tuple[str, ...]] = field(default_factory=set)
+    continuation: set[tuple[str, ...]] = field(default_factory=set)
+    anaphor: set[tuple[str, ...]] = field(default_factory=set)
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -166,4 +170,8 @@ def load_lexicon(options: Options) -> Lexicon:
         person_next={k[0] for k in cues.get("person_next", set()) if len(k) == 1},
         country_names=country_names,
         checksum=verify_checksum(),
+        affiliation=cues.get("affiliation", set()),
+        street=cues.get("street", set()),
+        continuation=cues.get("continuation", set()),
+        anaphor=cues.get("anaphor", set()),
     )

@@ -211,6 +211,17 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             names = []
         if names and _prev_phrase(doc, m.tok_start, lex.demonstratives, 1):
             names = []  # "هذه الزاوية"
+        street_at = (
+            m.tok_start - 1 if m.tok_start > 0 and toks[m.tok_start - 1].norm.isdigit() else m.tok_start
+        )
+        if (
+            names
+            and _prev_phrase(doc, street_at, lex.street, 1)
+            and all(lex.places[p].kind == "settlement" for p in names)
+        ):
+            # "حي دمشق" in Tripoli, "شارع بغداد": a street or district named after a city
+            unknown_compounds.append((m.start, m.end, toks[m.tok_start].sentence))
+            continue
         if names and head and key in lex.stop_cue and len(key) == 1 and key[0] in _COMPOUND:
             nxt = m.tok_end
             if (
@@ -342,26 +353,61 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     return out
 
 
+def _annotate_context(doc: Doc, lex: Lexicon) -> None:
+    """Facts place_for needs: affiliation places ("ميليشيات مصراتة") and sentences that refer back."""
+    toks = doc.tokens
+    starts = {t.start: i for i, t in enumerate(toks)}
+    affiliated: set[tuple[int, int]] = set()
+    for p in doc.places:
+        i = starts.get(p.start)
+        if i is None:  # the mention starts after proclitics inside a token
+            i = next((k for k, t in enumerate(toks) if t.start <= p.start < t.end), None)
+        if i is not None and _prev_phrase(doc, i, lex.affiliation, 3):
+            affiliated.add((p.start, p.end))
+    refer_back: set[int] = set()
+    first_tok: dict[int, int] = {}
+    for i, t in enumerate(toks):
+        first_tok.setdefault(t.sentence, i)
+        if (_tok_key(doc, i),) in lex.anaphor:
+            refer_back.add(t.sentence)
+    for sent, i in first_tok.items():
+        if (toks[i].norm,) in lex.continuation or (base_form(toks[i].norm),) in lex.continuation:
+            refer_back.add(sent)
+    # "في محافظة اب بجنوب صنعاء": a "near" place right after another place is its reference point
+    reference: set[tuple[int, int]] = set()
+    for a, b in zip(doc.places, doc.places[1:]):
+        if (
+            b.near
+            and a.resolved
+            and 0 <= b.start - a.end <= 12
+            and not _BREAK.search(doc.text[a.end : b.start])
+        ):
+            reference.add((b.start, b.end))
+    doc.user["places.reference"] = reference
+    doc.user["places.affiliated"] = affiliated
+    doc.user["places.refer_back"] = refer_back
+
+
 @stage("places", requires=("sentences", "tokens"), assigns=("places",))
 def places_stage(doc: Doc, resources: Resources) -> None:
     lex: Lexicon = resources.get("places.lexicon")
     doc.places = find_places(doc, lex, tuple(resources.options.default_countries))
+    _annotate_context(doc, lex)
 
 
 # --- the place of an event ---------------------------------------------------------------------
-_SPECIFICITY = {"facility": 0, "district": 0, "settlement": 1, "area": 2, "country": 3}
+_AREA_FEATURES = ("admin1", "region", "mountain")
+_SETTLEMENTS = ("capital", "city", "town", "village", "hamlet")
 
 
-def _specificity(p: PlaceMention) -> float:
+def _specificity(p: PlaceMention) -> int:
     if p.feature == "country":
         return 3
-    if p.feature in ("admin1", "region", "mountain"):
+    if p.feature in _AREA_FEATURES:
         return 2
-    if p.feature in ("district",):
-        return 0
-    if p.feature in ("capital", "city", "town", "village", "hamlet"):
+    if p.feature in _SETTLEMENTS:
         return 1
-    return 0  # facilities
+    return 0  # districts and facilities
 
 
 def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
@@ -369,58 +415,106 @@ def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
     return "\n" not in doc.text[lo.end : hi.start]
 
 
+def _dist_km(a: PlaceMention, b: PlaceMention) -> float:
+    return haversine(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
 def _pick(doc: Doc, cands: list[PlaceMention], anchor: Span) -> PlaceMention | None:
-    cands = [p for p in cands if p.resolved]
+    cands = [p for p in cands if p.resolved and p.latitude is not None]
     if not cands:
         return None
     if any(p.feature != "country" for p in cands):
         cands = [p for p in cands if p.feature != "country"]
-    # a facility or district beats its own city: drop settlements that contain a chosen finer place
-    fine = [p for p in cands if _specificity(p) == 0]
-    if fine:
-        coarse_near = []
-        for p in cands:
-            if _specificity(p) >= 1 and any(
-                p.latitude is not None and haversine(p.latitude, p.longitude, f.latitude, f.longitude) < 30
-                for f in fine
-            ):
-                coarse_near.append(p)
-        cands = [p for p in cands if p not in coarse_near]
+    # a facility or district beats the city that contains it; a settlement beats its province/region
+    drop = set()
+    for p in cands:
+        for q in cands:
+            if _specificity(q) < _specificity(p) and q.country == p.country:
+                if _specificity(p) == 1:
+                    inside = _dist_km(p, q) < 30  # a facility or district of this city
+                else:  # a settlement of this province (same admin1) or of this region (close by)
+                    if p.feature == "admin1":
+                        inside = bool(p.admin1) and p.admin1 == q.admin1
+                    else:
+                        inside = _dist_km(p, q) < 60
+                if inside:
+                    drop.add(id(p))
+    cands = [p for p in cands if id(p) not in drop] or cands
+    affiliated = doc.user.get("places.affiliated", set())
+    reference = doc.user.get("places.reference", set())
 
     def cost(p: PlaceMention) -> float:
-        if p.start >= anchor.end:
+        if p.start < anchor.end and p.end > anchor.start:
+            dist = -0.3  # inside the reported evidence (or the trigger)
+        elif p.start >= anchor.end:
             dist = (p.start - anchor.end) / 80.0
         elif p.end <= anchor.start:
             dist = (anchor.start - p.end) / 80.0 + 0.7  # before the trigger: less likely its place
         else:
             dist = 0.0
+        if (p.start, p.end) in affiliated:
+            dist += 4.0  # "ميليشيات مصراتة": who, not where (a last resort in the sentence)
+        if p.near:
+            dist += 0.3  # "جنوب صنعاء": approximate
+        if (p.start, p.end) in reference:
+            dist += 1.5  # "في محافظة اب بجنوب صنعاء": Sanaa only locates Ibb
         return dist + 0.6 * _specificity(p)
 
     return min(cands, key=lambda p: (cost(p), p.start))
 
 
+def _resolved_in(doc: Doc, k: int) -> list[PlaceMention]:
+    return [p for p in doc.places if p.sentence == k and p.resolved and p.latitude is not None]
+
+
 def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
     """The most specific place the sentence of ``anchor`` supports for an event there.
 
-    Rules: the resolved places of the anchor's sentence, preferring (a) places after the trigger and
-    close to it ("في/على/قرب X"), (b) a facility or district over the city that contains it,
-    (c) a settlement over a province or region; a country only when the sentence has nothing finer.
-    When the sentence has no resolved place, the nearest place of the previous sentence(s) of the
-    same paragraph is used (the lead sentence often names the town once); beyond the paragraph:
-    None (the events stage decides).
+    1. The resolved places of the anchor's sentence, preferring places inside the anchor span, then after
+       the trigger and close to it ("في/على/قرب X"); a facility or district over the city that contains
+       it and a settlement over its province or region; places that name an affiliation ("ميليشيات
+       مصراتة", "قبائل كاباو") count less; a country only when the sentence has nothing finer.
+    2. When the sentence has only a country (or region), a finer place of that country in the next or
+       previous sentence is taken ("خطفوا في ليبيا. ... في منطقة مليتة").
+    3. When the sentence has no resolved place: the last place of the up to 3 previous sentences of the
+       same paragraph; if the sentence refers back ("المدينة", "وأضاف"), the previous paragraphs too
+       (up to 4 sentences back).
+    4. Otherwise None: the events stage decides.
     """
-    if not doc.places:
+    if not doc.places or not doc.sentences:
         return None
     si = doc.sentence_index(anchor.start)
-    got = _pick(doc, [p for p in doc.places if p.sentence == si], anchor)
+    here_places = _resolved_in(doc, si)
+    affiliated = doc.user.get("places.affiliated", set())
+    if here_places and si in doc.user.get("places.refer_back", set()):
+        if all((p.start, p.end) in affiliated for p in here_places):
+            here_places = []  # "المسؤول الصحي في عدن ... في المدينة": the city of an earlier sentence
+    got = _pick(doc, here_places, anchor)
+    if got is not None and _specificity(got) >= 2:
+        for k in (si + 1, si - 1, si + 2):
+            if 0 <= k < len(doc.sentences):
+                finer = [
+                    p
+                    for p in _resolved_in(doc, k)
+                    if p.country == got.country and _specificity(p) < _specificity(got)
+                ]
+                if got.feature != "country":
+                    finer = [p for p in finer if _dist_km(p, got) < 250]
+                if finer:
+                    ref = Span(doc.sentences[k].start, doc.sentences[k].start, "")
+                    return _pick(doc, finer, ref) or got
     if got is not None:
         return got
-    k = si - 1
-    while (
-        k >= 0 and si - k <= 3 and doc.sentences and _same_paragraph(doc, doc.sentences[k], doc.sentences[si])
-    ):
-        prev = [p for p in doc.places if p.sentence == k and p.resolved]
+    refer_back = si in doc.user.get("places.refer_back", set())
+    here = doc.sentences[si]
+    for k in range(si - 1, max(si - 5, -1), -1):
+        same = _same_paragraph(doc, doc.sentences[k], here)
+        if not same and not refer_back:
+            break
+        if si - k > 3 and same:
+            break
+        prev = _resolved_in(doc, k)
         if prev:
-            return _pick(doc, prev, Span(doc.sentences[k].end, doc.sentences[k].end, ""))
-        k -= 1
+            end = doc.sentences[k].end
+            return _pick(doc, prev, Span(end, end, ""))
     return None
