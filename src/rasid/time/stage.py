@@ -120,6 +120,10 @@ def _after_say(doc: Doc, t: TimeMention) -> bool:
     return bool(last) and len(before) - last[-1].end() <= 25
 
 
+def _future(t: TimeMention, pub: dt.date | None) -> bool:
+    return pub is not None and t.date_start is not None and t.date_start > pub
+
+
 def _usable(t: TimeMention) -> bool:
     return t.date_start is not None and getattr(t, "governs", True)
 
@@ -166,10 +170,16 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
             between = doc.text[cb : t0.start]
             if len(_CLAUSE_BREAK.findall(between)) <= 1 and _is_time_clause(doc, t0, lo, sent.end):
                 return t0
+        # outside its own clause, a date after publication (a plan, a schedule) dates nothing
+        pub = doc.meta.published
+        in_sent = [t for t in in_sent if not _future(t, pub)]
         before = [t for t in in_sent if t.end <= anchor.start]
         if before:
             return max(before, key=lambda t: t.end)
-        return min(in_sent, key=lambda t: t.start)
+        if in_sent:
+            return min(in_sent, key=lambda t: t.start)
+    times = [t for t in times if not _future(t, doc.meta.published)]
+    earlier = [t for t in earlier if not _future(t, doc.meta.published)]
     if earlier:
         return earlier[-1]
     # carry over from the previous sentences: a day or a few days (not a month or a year of background),
