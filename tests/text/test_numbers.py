@@ -68,3 +68,11 @@ def test_find_numbers_strips_proclitics():
     found = [(doc.text[s:e], v, k) for s, e, v, k in find_numbers(doc)]
     assert ("ثلاث", 3, "cardinal") in found
     assert ("الحادي والعشرين", 21, "ordinal") in found
+
+
+def test_weekday_and_decimal():
+    doc = rasid.analyse("نزح 3.5 مليون شخص وقتل 1,500 يوم الاثنين", "2015-08-03")
+    found = [(doc.text[s:e], v, k) for s, e, v, k in find_numbers(doc)]
+    assert ("3.5 مليون", 3_500_000, "digits") in found
+    assert ("1,500", 1500, "digits") in found
+    assert not any(t == "الاثنين" for t, _v, _k in found)  # Monday, not "two"

@@ -168,16 +168,17 @@ def find_numbers(doc: Doc) -> list[tuple[int, int, int, str]]:
         if w[0].isdigit():
             digits = w.replace(",", "")
             try:
-                value = int(float(digits)) if "." in digits else int(digits)
+                fvalue = float(digits)
             except ValueError:
                 i += 1
                 continue
+            value = int(fvalue)
             # "3 الاف" / "2 مليون"
             if i + 1 < len(toks) and toks[i + 1][0] - e <= 2:
                 r = _word_value(toks[i + 1][2], ("thousand", "million"))
                 if r and r[0] in (1000, 1_000_000):
                     rs, re_ = doc.raw_span(s, toks[i + 1][1])
-                    out.append((rs, re_, value * r[0], "digits"))
+                    out.append((rs, re_, int(round(fvalue * r[0])), "digits"))
                     i += 2
                     continue
             rs, re_ = doc.raw_span(s, e)
@@ -220,7 +221,10 @@ def find_numbers(doc: Doc) -> list[tuple[int, int, int, str]]:
 
 
 # words that read as numbers only by accident of a proclitic or a homograph
-_FALSE = {"اول", "الاول", "ثانيه", "ست", "سبع", "ثاني", "عشر", "بضع", "صفر", "احد", "الاحد", "وصفر"}
+_FALSE = {
+    "اول", "الاول", "ثانيه", "ست", "سبع", "ثاني", "عشر", "بضع", "صفر", "احد", "الاحد", "وصفر",
+    "الاثنين", "والاثنين", "بالاثنين", "للاثنين",  # Monday
+}  # fmt: skip
 
 
 def _is_false_friend(word: str) -> bool:
