@@ -269,3 +269,25 @@ def _raw_offset(text: str, folded_index: int) -> int:
             i += 1
             n += 1
     return len(text) - 1
+
+
+def test_denial_does_not_cover_the_speakers_next_assertion():
+    doc = analyse(
+        "ونفى المتحدث باسم التحالف أن تكون طائراته استهدفت السوق، مؤكدا أن الحوثيين قصفوا الحي بقذائف الهاون."
+    )
+    s1 = doc.text.index("استهدفت")
+    names1, denied1 = claim_for(doc, Span(s1, s1 + 7, "استهدفت"))
+    assert denied1 and fold(names1[0]) == fold("المتحدث باسم التحالف")
+    s2 = doc.text.index("قصفوا")
+    names2, denied2 = claim_for(doc, Span(s2, s2 + 5, "قصفوا"))
+    assert not denied2 and fold(names2[0]) == fold("المتحدث باسم التحالف")
+
+
+def test_reported_via_an_outlet_with_a_pronoun():
+    doc = analyse(
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده ستواصل عملياتها. "
+        "ونقلت صحيفة حريت عنه قوله إن الطائرات قصفت مواقع التنظيم قرب الحدود."
+    )
+    s = doc.text.index("قصفت")
+    names, denied = claim_for(doc, Span(s, s + 4, "قصفت"))
+    assert names[0] == "مولود جاويش أوغلو" and "صحيفة حريت" in names and not denied

@@ -83,7 +83,7 @@ def _definiteness(w: str) -> str:
         return "neutral"
     if w[:1] in "وف" and len(w) > 4:
         w = w[1:]
-    if w.startswith(("ال", "لل")) or (w[:1] in "بلك" and w[1:3] == "ال"):
+    if w.startswith(("ال", "لل")) or (w[:1] == "ب" and w[1:3] == "ال"):
         return "def"
     if w[:1] in "بل" and len(w) > 3:
         return "neutral"
@@ -107,6 +107,7 @@ class QuoteInfo:
     carried: bool = False
     via: str | None = None
     actors: list[str] = field(default_factory=list)  # canonical actors of the speaker
+    cue_start: int = 0
     secondary: bool = False  # nested in another quote's claim, or a trailing "حسبما ذكرت": not carried over
 
 
@@ -636,9 +637,20 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                     # نقلت صحيفة X عن مصادر Y قولها
                     src = _parse_np(ctx, k, hi)
                     kk = src.b if src else k
-                    while kk < min(hi, k + 10) and doc.tokens[kk].norm != "عن":
+                    while (
+                        kk < min(hi, k + 10)
+                        and doc.tokens[kk].norm not in ("عن", "عنه", "عنها", "عنهم")
+                        and doc.tokens[kk].norm not in _COMPLEMENT
+                    ):
                         kk += 1
-                    if kk < hi and doc.tokens[kk].norm == "عن" and kk + 1 < hi:
+                    if kk < hi and doc.tokens[kk].norm in ("عنه", "عنها", "عنهم"):
+                        # "ونقلت صحيفة حريت عنه قوله": the speaker named before
+                        if src:
+                            via = ctx.text(src.a, src.b)[2]
+                        pron = {"عنه": "m", "عنها": "f", "عنهم": "p"}[doc.tokens[kk].norm]
+                        antecedent = _carry(quotes, infos, pron, sent, same_sentence=False)
+                        carried = True
+                    elif kk < hi and doc.tokens[kk].norm == "عن" and kk + 1 < hi:
                         if src:
                             via = ctx.text(src.a, src.b)[2]
                         sp = _parse_np(ctx, kk + 1, hi)
@@ -672,7 +684,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 svo = _svo_speaker(ctx, i, lo)
                 if svo is not None:
                     sp = svo
-            if sp is None:
+            if sp is None and antecedent is None:
                 antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
                 carried = True
             if kind == "attribute":
@@ -782,9 +794,25 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 pieces.append(max(q.claim_end, cue_end))
         q.start, q.end = min(pieces), max(pieces)
         q.text = doc.text[q.start : q.end]
+        info.cue_start = cue_start
         quotes.append(q)
         infos.append(info)
+    _end_at_continuation(quotes, infos)
     return quotes, infos
+
+
+def _end_at_continuation(quotes: list[Quote], infos: list[QuoteInfo]) -> None:
+    """A claim ends where the same speaker goes on in the same sentence ("نفى X أن ...، مؤكدا أن ..."):
+    what follows is the continuing quote's claim, so a denial does not cover an assertion after it."""
+    for qi, inf in enumerate(infos):
+        ai = inf.antecedent
+        if ai is None or not inf.carried or ai >= qi:
+            continue
+        prev = quotes[ai]
+        if prev.sentence != quotes[qi].sentence or prev.claim_start is None or prev.claim_end is None:
+            continue
+        if prev.claim_start < inf.cue_start < prev.claim_end:
+            prev.claim_end = inf.cue_start
 
 
 def prefix_has_conj(prefix: str) -> bool:
