@@ -291,3 +291,21 @@ def test_reported_via_an_outlet_with_a_pronoun():
     s = doc.text.index("قصفت")
     names, denied = claim_for(doc, Span(s, s + 4, "قصفت"))
     assert names[0] == "مولود جاويش أوغلو" and "صحيفة حريت" in names and not denied
+
+
+def test_data_files_are_consistent():
+    from rasid.quotes.lexicon import PKG
+    from rasid.resources import data_text, data_tsv
+
+    kinds = {"say", "via", "about", "according", "participle", "describe", "attribute"}
+    forms = [norm(r["form"]) for r in data_tsv(PKG, "cues.tsv")]
+    assert len(forms) == len(set(forms)), "duplicate cue form"
+    for r in data_tsv(PKG, "cues.tsv"):
+        assert r["kind"] in kinds and r["gender"] in {"m", "f", "p", "-"} and r["denial"] in {"0", "1"}
+        assert r["conj"] in {"any", "req"}
+    denials = {norm(r["form"]) for r in data_tsv(PKG, "cues.tsv") if r["denial"] == "1"}
+    assert {norm(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "كذبت")} <= denials
+    for name in ("cues.tsv", "titles.tsv", "speaker_heads.tsv", "roles.tsv", "stops.tsv", "manner.tsv"):
+        assert data_text(PKG, name).startswith("#"), f"{name} needs a header comment with its source"
+    stops = {norm(r["word"]) for r in data_tsv(PKG, "stops.tsv")}
+    assert not stops & set(forms), "a cue is also a stop word"
