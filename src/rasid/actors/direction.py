@@ -132,8 +132,8 @@ def _opponent(doc: Doc, a1: ActorMention) -> ActorMention | None:
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2) + [("", 0)]
-    if n < 2 or (rest and rest[0][1] == n):
-        return None  # named once, or a tie: no clear holder
+    if rest and rest[0][1] == n:
+        return None  # a tie: no clear holder
     return first[best]
 
 
@@ -152,15 +152,18 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a1 is not None and a1.kind == "civilians":
             name = "Protesters" if etype == "Protests" else "Rioters"
             a1 = replace(a1, canonical=_with_country(name, doc, sent), kind=name.lower())
-    if etype == "Protests" and a2 is not None and "intervention" not in sub and "force" not in sub:
-        a2 = None
+    if etype in ("Protests", "Riots") and a2 is not None:
+        if a2 is a1 or (a1 is not None and a2.start == a1.start) or a2.kind not in ("state", "militia"):
+            a2 = None  # a protest has no target unless forces act on it (قوات الأمن بتفريق التظاهرة)
     if a2 is not None and a2.kind == "person" and not a2.canonical:
         a2 = replace(a2, canonical=_with_country("Civilians", doc, sent), kind="civilians")
     if a1 is not None and a1.kind == "person" and not a1.canonical:
         a1 = None
     if a1 is None and sub in UNIDENTIFIED_SUBS:
         a1 = _template(doc, anchor.start, "Unidentified Armed Group", "militia", "unidentified")
-    civilian_target = etype == "Violence against civilians" or bool(trig and trig.civilian_targeting)
+    civilian_target = etype == "Violence against civilians" or (
+        etype == "Explosions/Remote violence" and bool(trig and trig.civilian_targeting)
+    )
     if civilian_target and (a2 is None or a2.kind != "civilians"):
         # violence against civilians: the target is civilians (named in the sentence, else implied)
         a2 = civ_near if civ_near is not None and civ_near is not a1 else None
@@ -283,7 +286,7 @@ def _direction(doc: Doc, anchor: Span):
             a1 = x
         if conj or rest:
             a2 = (conj or rest)[0]
-        elif a1 is x:
+        elif a1 is x and not (x[1] < len(toks) and toks[x[1]].norm.startswith("و")):
             a2 = x  # بين فصائل مسلحة متنافسة: fighting among the group itself
     # 3. passive: تعرض X لـ <trigger>
     passive_at = [k for k in range(c_lo, a_s) if cue_at.get(k) == "passive"]
@@ -335,12 +338,7 @@ def _direction(doc: Doc, anchor: Span):
                 and not (getattr(x[2], "country_name", False) and x[3] not in ("", "target"))
                 and not (x[2].kind == "person" and x[2].role in ("spokesman",))
             ]
-            civ = [x for x in cands if x[2].kind == "civilians"]
-            pick = (
-                civ[0]
-                if civ and (not cands or civ[0][0] - cands[0][0] <= 6)
-                else (cands[0] if cands else None)
-            )
+            pick = cands[0] if cands else None
             if pick is not None:
                 a2 = pick
                 break

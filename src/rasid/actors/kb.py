@@ -124,6 +124,7 @@ class KB:
     construct: set[str] = field(default_factory=set)  # name words that take a word after them
     soldier_words: set[str] = field(default_factory=set)
     unit_words: set[str] = field(default_factory=set)
+    anaphors: set[str] = field(default_factory=set)  # base forms (no article) of anaphoric heads
     head_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of named/both heads
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
     place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
@@ -319,6 +320,8 @@ def load_kb() -> KB:
             kb.soldier_words.add(norm(g.head))
         elif g.mode == "unit":
             kb.unit_words.add(norm(g.head))
+        elif g.mode == "anaphor":
+            kb.anaphors.add(phrase_key(g.head)[0])
         if g.mode in ("named", "both"):
             kb.head_keys.add(phrase_key(g.head))
     for c in countries.values():

@@ -471,7 +471,7 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
         if toks[k].norm in ("على", "علي") and k + 1 < len(toks):
             k += 1
         x = None
-        for kk in range(k, min(k + 6, len(toks))):
+        for kk in range(k, min(k + 8, len(toks))):
             if toks[kk].sentence != toks[k0].sentence:
                 break
             if kk in starts and starts[kk].known and starts[kk].kind not in ("civilians",):
@@ -706,6 +706,60 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
     return out, absorbed
 
 
+ANAPHOR_SENTENCES = 4  # how far back an anaphor (التنظيم) looks for its actor
+
+
+def _anaphors(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
+    """التنظيم / الجماعة standing alone: the last known actor named with that head (تنظيم داعش ... التنظيم)."""
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.tok_start, m.tok_end))
+    ordered = sorted((m for m in mentions if m.known and m.canonical), key=lambda m: m.start)
+    out = []
+    for t in doc.tokens:
+        if (
+            t.index in covered
+            or t.base not in kb.anaphors
+            or not (t.prefix.endswith("ال") or t.prefix.endswith("لل"))
+        ):
+            continue
+        prev = [
+            m
+            for m in ordered
+            if m.end <= t.start
+            and t.sentence - m.sentence <= ANAPHOR_SENTENCES
+            and phrase_key(m.text)[:1] == (t.base,)
+        ]
+        if not prev:
+            continue
+        a = prev[-1]
+        keep = len(t.prefix) - (1 if t.prefix.endswith("لل") else 2)  # proclitics before the article
+        start = (
+            doc.raw_span(doc.raw_to_norm(t.start) + keep, doc.raw_to_norm(t.end))[0] if keep > 0 else t.start
+        )
+        proclitics = t.prefix[: max(keep, 0)]
+        out.append(
+            Mention(
+                start,
+                t.end,
+                doc.text[start : t.end],
+                canonical=a.canonical,
+                actor_id=a.actor_id,
+                kind=a.kind,
+                side=a.side,
+                country=a.country,
+                framing=a.framing,
+                sentence=t.sentence,
+                tok_start=t.index,
+                tok_end=t.index + 1,
+                prefix=proclitics,
+                origin="anaphor",
+                known=True,
+            )
+        )
+    return out
+
+
 def _ner_mentions(doc: Doc, resources: Resources, taken: list[Mention], country: str | None) -> list[Mention]:
     from rasid.actors.ner import tag_doc
 
@@ -771,6 +825,7 @@ def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
         if id(m) not in absorbed2 and not (set(range(m.tok_start, m.tok_end)) & role_tokens)
     ]
     mentions += roles
+    mentions += _anaphors(doc, kb, mentions)
     if resources.options.use_ner:
         from rasid.actors.ner import model_available
 
