@@ -273,6 +273,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             sent_countries.setdefault(toks[m.tok_start].sentence, set()).update(ccs)
     out: list[PlaceMention] = []
     covered: set[int] = set()
+    city_headed: set[tuple[int, int]] = set()
+    doc.user["places.city_headed"] = city_headed
     for m, cands, is_nisba, near, head in matches:
         sent = toks[m.tok_start].sentence
         if head and any(p.feature != "country" for p in cands):
@@ -302,6 +304,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                 continue
         out.append(_mention(doc, m.start, m.end, best, lex, near, sent))
         covered.update(range(m.tok_start, m.tok_end))
+        if head and best.kind == "area" and _tok_key(doc, m.tok_start - 1).startswith(("مدين", "بلد")):
+            city_headed.add((m.start, m.end))  # "مدينة الجفرة": the town centre of a district
     # --- "العاصمة" alone: the capital of the article's country ---------------------------------
     matched_starts = {m.tok_start for (m, *_r) in matches}
     for i, t in enumerate(toks):
@@ -330,6 +334,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             or any(a <= nxt.start < b for a, b, _s in unknown_compounds)
         ):
             continue
+        if "ال" in t.prefix:
+            continue  # "المنطقة X": a definite noun heads no name ("أبناء المنطقة وسخط")
         head_w = _tok_key(doc, i)
         if (head_w,) not in lex.heads or not head_w.startswith(_UNKNOWN_HEADS):
             continue
@@ -423,6 +429,7 @@ def _pick(doc: Doc, cands: list[PlaceMention], anchor: Span) -> PlaceMention | N
     cands = [p for p in cands if p.resolved and p.latitude is not None]
     if not cands:
         return None
+    affiliated = doc.user.get("places.affiliated", set())
     if any(p.feature != "country" for p in cands):
         cands = [p for p in cands if p.feature != "country"]
     # a facility or district beats the city that contains it; a settlement beats its province/region
@@ -440,25 +447,27 @@ def _pick(doc: Doc, cands: list[PlaceMention], anchor: Span) -> PlaceMention | N
                 if inside:
                     drop.add(id(p))
     cands = [p for p in cands if id(p) not in drop] or cands
+    # "ميليشيات مصراتة", "قبائل كاباو": who, not where - only when the sentence names nothing else
+    cands = [p for p in cands if (p.start, p.end) not in affiliated] or cands
     affiliated = doc.user.get("places.affiliated", set())
     reference = doc.user.get("places.reference", set())
+    city_headed = doc.user.get("places.city_headed", set())
 
     def cost(p: PlaceMention) -> float:
         if p.start < anchor.end and p.end > anchor.start:
             dist = -0.3  # inside the reported evidence (or the trigger)
         elif p.start >= anchor.end:
-            dist = (p.start - anchor.end) / 80.0
+            dist = (p.start - anchor.end) / 40.0
         elif p.end <= anchor.start:
-            dist = (anchor.start - p.end) / 80.0 + 0.7  # before the trigger: less likely its place
+            dist = (anchor.start - p.end) / 40.0 + 0.7  # before the trigger: less likely its place
         else:
             dist = 0.0
-        if (p.start, p.end) in affiliated:
-            dist += 4.0  # "ميليشيات مصراتة": who, not where (a last resort in the sentence)
         if p.near:
             dist += 0.3  # "جنوب صنعاء": approximate
         if (p.start, p.end) in reference:
             dist += 1.5  # "في محافظة اب بجنوب صنعاء": Sanaa only locates Ibb
-        return dist + 0.6 * _specificity(p)
+        spec = 1 if (p.start, p.end) in city_headed else _specificity(p)
+        return dist + 0.6 * spec
 
     return min(cands, key=lambda p: (cost(p), p.start))
 
@@ -498,8 +507,10 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
                     for p in _resolved_in(doc, k)
                     if p.country == got.country and _specificity(p) < _specificity(got)
                 ]
-                if got.feature != "country":
-                    finer = [p for p in finer if _dist_km(p, got) < 250]
+                if got.feature == "admin1":
+                    finer = [p for p in finer if got.admin1 and p.admin1 == got.admin1]
+                elif got.feature != "country":
+                    finer = [p for p in finer if _dist_km(p, got) < 100]
                 if finer:
                     ref = Span(doc.sentences[k].start, doc.sentences[k].start, "")
                     return _pick(doc, finer, ref) or got
