@@ -151,3 +151,10 @@ def test_undated_event_gets_the_article_reference():
     assert w.category == "article" and w.precision == 3 and w.date_end == D(2019, 8, 23)
     doc = rasid.analyse("قتل ثلاثة مدنيين في قصف على حي سكني في طرابلس.", None)
     assert event_window(doc, doc.span(0, 3)) is None
+
+
+def test_parts_of_hijri_months():
+    # Okaz/Al-Riyadh style: "أواخر رمضان" read against an article of 20 August 2015 (5 Dhu al-Qa'da 1436)
+    t = _one("وقعت الحادثة في أواخر رمضان", "2015-08-20")
+    assert t.category == "hijri" and t.precision == 2
+    assert (t.date_start, t.date_end) == (hijri_to_gregorian(1436, 9, 21), hijri_to_gregorian(1436, 9, 30))

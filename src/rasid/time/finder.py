@@ -148,6 +148,10 @@ def build_grammar(lex: Lexicon) -> Grammar:
             "hijri",
             rf"{_BD}{pc}{wdpre}(?:(?P<day>{day})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{hijri_re}){_E}(?:\s*[/]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<hy>1[34][0-9]{{2}})(?![0-9])(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\w]))?)?(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{rel_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
+        (
+            "hpart",
+            rf"{_B}{pc}(?P<part>{part_re})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{hijri_re}){_E}(?:\s*(?:(?:عام|العام|سنه)\s+)?(?P<hy>1[34][0-9]{{2}})(?![0-9])(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\w]))?)?(?:\s+(?P<rel>{rel_re}){_E})?",
+        ),
         ("part", rf"{_B}{pc}(?P<part>{part_re})\s+(?P<min>من\s+)?(?:شهر\s+)?{monthx}{tail}"),
         (
             "part_period",
@@ -636,6 +640,32 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         ds = dt.date(y, first, 1)
         de = month_end(y + (1 if end_m < first else 0), end_m)
         return out(ds, de, 3, "season", governs=rel != "next")
+
+    if name == "hpart":
+        from rasid.time.calendars import gregorian_to_hijri, hijri_month_length
+
+        hm = lex.hijri.get(" ".join(gd["hm"].split()))
+        part = lex.cues["part"].get(" ".join(gd["part"].split()))
+        if hm is None or part is None:
+            return None
+        hy = int(gd["hy"]) if gd.get("hy") else None
+        if hy is None:
+            if pub is None:
+                return none("hijri")
+            py, pm, _pd = gregorian_to_hijri(pub)
+            rel = _rel(lex, gd.get("rel"))
+            if rel == "next":
+                hy = py if hm.month > pm else py + 1
+            elif rel == "past":
+                hy = py if hm.month < pm else py - 1
+            else:
+                hy = py if hm.month <= pm else py - 1
+        n = hijri_month_length(hy, hm.month)
+        d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, n), "first": (1, 1)}.get(part, (1, n))
+        a, b = hijri_to_gregorian(hy, hm.month, d1), hijri_to_gregorian(hy, hm.month, d2)
+        if a is None or b is None or (pub is not None and a.year > pub.year + 1):
+            return none("invalid")
+        return out(a, b, 1 if a == b else (2 if (b - a).days < 11 else 3), "hijri")
 
     if name == "part_period":
         part = lex.cues["part"].get(" ".join(gd["part"].split()))
