@@ -90,6 +90,8 @@ def test_month_without_year_is_the_past_one():
     assert _one("قصفت الطائرات المدينة في أكتوبر", "2019-08-23").date_start == D(2018, 10, 1)
     assert _one("قصفت الطائرات المدينة في يوليو", "2019-08-23").date_start == D(2019, 7, 1)
     assert _one("ستعقد القمة في أكتوبر المقبل", "2019-08-23").date_start == D(2019, 10, 1)
+    # a future verb before the month: the coming one
+    assert _one("ستجري الانتخابات في أكتوبر", "2019-08-23").date_start == D(2019, 10, 1)
 
 
 def test_garbage_does_not_crash():

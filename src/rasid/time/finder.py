@@ -459,6 +459,8 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
             if year is None:
                 if pub is None:
                     return none(cat)
+                if rel is None and mn.month > pub.month and g.future.search(_clause_before(text, s)):
+                    rel = "next"  # "ستجري الانتخابات في اكتوبر": a future verb before the month
                 year = _infer_year(mn.month, None, rel, pub)
             ds, de = dt.date(year, mn.month, 1), month_end(year, mn.month)
             since = gd.get("shahr") and gd["shahr"].strip() == "منذ"
@@ -480,6 +482,8 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
             if year is None:
                 if pub is None:
                     return none("part_of_month")
+                if rel is None and mn.month > pub.month and g.future.search(_clause_before(text, s)):
+                    rel = "next"
                 year = _infer_year(mn.month, None, rel, pub)
             ds, de, prec = _part_window(part or "whole", year, mn.month)
             return out(ds, de, prec, "part_of_month")
