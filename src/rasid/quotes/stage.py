@@ -71,6 +71,8 @@ _SKIP_AFTER_VERB = {
     "من",
     "جهته",
     "جهتها",
+    "فيه",
+    "فيها",
 }
 _MAX_NP = 12
 _NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
@@ -169,7 +171,7 @@ class _Ctx:
             first = "ال" + first[2:] if cut == 2 else first[cut:]
         role_start = key1(first) in self.lex.roles
         source_start = role_start or self.head_kind_of(first) in ("source", "role")
-        used_fi = False
+        used_fi = 0
         while k < hi and k - j < _MAX_NP:
             if k > j and self.breaks(k):
                 g = self.gap(k).strip()
@@ -186,10 +188,16 @@ class _Ctx:
             fi_ok = j < k <= j + 2 or (
                 role_start and steps == 0 and not any(self.is_title(x) for x in range(j, k))
             )
-            if w in ("في", "فى") and fi_ok and source_start and not used_fi and k + 1 < hi:
+            if (
+                w in ("في", "فى")
+                and fi_ok
+                and source_start
+                and used_fi < (2 if role_start else 1)
+                and k + 1 < hi
+            ):
                 nxt = self.toks[k + 1].norm
                 if key1(nxt) not in self.lex.manner and not self.is_stop(nxt) and not self.breaks(k + 1):
-                    used_fi = True
+                    used_fi += 1
                     prev_state = "neutral"
                     indef = 0
                     k += 1
@@ -198,8 +206,12 @@ class _Ctx:
                 k += 2  # "بيان صدر عن مكتب أوغلو"
                 prev_state, indef = "neutral", 0
                 continue
-            if self.is_stop(w):
-                break
+            if w == "من" and k == j + 1 and self.head_kind_of(first) == "partitive" and k + 1 < hi:
+                k += 1  # "عدد من مؤيدي الأسد"، "روايات من ضباط": the phrase runs on
+                prev_state, indef = "neutral", 0
+                continue
+            if self.is_stop(w) and not (w == "علي" and self.toks[k].text.endswith("ي") and k > j):
+                break  # (علي with a final ya is the name, على the preposition)
             if k > j and k in self.cue_at:
                 break
             if k > j and indef and self.is_media(k):
@@ -333,6 +345,23 @@ def _place_split(ctx: _Ctx, sp: _Speaker) -> bool:
     return False
 
 
+def _quoted_subject(ctx: _Ctx, k: int, hi: int) -> bool:
+    """ "وأفاد «المرصد السوري لحقوق الإنسان» أمس، بمقتل": a short quoted name as the subject, not a statement."""
+    g = ctx.gap(k).strip()
+    if not g or not all(c in _QUOTE_OPEN for c in g):
+        return False
+    end = k
+    while end < hi and end - k <= 5 and not (end > k and ctx.breaks(end)):
+        end += 1
+    if end >= hi or end - k > 5 or not any(c in _QUOTE_CLOSE for c in ctx.gap(end)):
+        return False
+    first = ctx.toks[k].norm
+    if not (first.startswith("ال") or ctx.head_kind_of(first)):
+        return False
+    after = ctx.gap(end)
+    return any(c in after for c in "،,") or ctx.is_stop(ctx.toks[end].norm)
+
+
 def _negated(ctx: _Ctx, i: int) -> bool:
     if i == 0:
         return False
@@ -383,7 +412,9 @@ def _compatible(g_cue: str, g_prev: str) -> bool:
         return True
     if g_cue == g_prev:
         return True
-    return {g_cue, g_prev} == {"f", "p"}  # broken plurals take feminine verbs: المصادر ... وأضافت
+    # broken plurals take feminine verbs (المصادر ... وأضافت), and a verb before its subject stays singular
+    # (نفى مسؤولون ... وقالوا)
+    return "p" in (g_cue, g_prev)
 
 
 def _carry(
@@ -632,7 +663,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 if doc.tokens[k].norm == "من" and doc.tokens[k + 1].norm not in ("جهته", "جهتها"):
                     break
                 k += 1
-            if k < hi and not ctx.breaks(k) and not any(c in ":" for c in ctx.gap(k)):
+            if k < hi and (not (ctx.breaks(k) or ":" in ctx.gap(k)) or _quoted_subject(ctx, k, hi)):
                 if kind == "via":
                     # نقلت صحيفة X عن مصادر Y قولها
                     src = _parse_np(ctx, k, hi)
@@ -663,7 +694,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                         continue  # "طائرة نقل": a noun, not "نقلت ... عن"
                 else:
                     sp = _parse_np(ctx, k, hi)
-            if kind == "about" and not any(doc.tokens[x].norm == "عن" for x in range(j, hi)):
+            if kind == "about" and not any(doc.tokens[x].norm in ("عن", "ان", "بان") for x in range(j, hi)):
                 continue  # "أن تحدث مجزرة": happens, not speaks
             if (
                 kind in ("describe", "attribute")
