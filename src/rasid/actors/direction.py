@@ -146,6 +146,12 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     sub = trig.sub_event_type if trig else ""
     a1, a2, civ_near, has_target_noun = _direction(doc, anchor)
     sent = doc.sentence_index(anchor.start)
+    national = _national_forces(doc, anchor)
+    if national is not None and (a1 is None or a1.start < anchor.start):
+        # قصف جوي تركي, غارة جوية أمريكية: the adjective names who strikes
+        if a2 is None and a1 is not None and a1.canonical != national.canonical:
+            a2 = a1
+        a1 = national
     if etype in ("Protests", "Riots"):
         if a1 is None or a1.kind not in ("civilians", "protesters", "rioters"):
             a1 = civ_near or a1
@@ -172,7 +178,53 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     if a2 is None and a1 is not None and a1.kind != "civilians" and etype not in ("Protests", "Riots"):
         if (sub in REMOTE_SUBS and has_target_noun) or etype == "Battles":
             a2 = _opponent(doc, a1)
-    return a1, a2
+    return _refill(doc, a1, sent), _refill(doc, a2, sent)
+
+
+def _refill(doc: Doc, m: ActorMention | None, sent: int) -> ActorMention | None:
+    """A template actor (Islamic State (X), Civilians (X)) named after the country of the event."""
+    if m is None or not getattr(m, "template", False) or not m.canonical or "(" not in m.canonical:
+        return m
+    country = _country(doc, sent)
+    if not country:
+        return m
+    name = m.canonical.rsplit(" (", 1)[0]
+    return replace(m, canonical=f"{name} ({country})", country=country)
+
+
+def _national_forces(doc: Doc, anchor: Span) -> ActorMention | None:
+    """A nationality adjective right after the trigger (قصف جوي تركي): that country's forces, implied."""
+    kb = doc.user.get("actors.kb")
+    if kb is None or not doc.tokens:
+        return None
+    a_e = _tok_index(doc, max(anchor.end - 1, anchor.start)) + 1
+    for k in range(a_e, min(a_e + 2, len(doc.tokens))):
+        t = doc.tokens[k]
+        if t.sentence != doc.tokens[a_e - 1].sentence or _punct_between(doc, k - 1, k):
+            break
+        iso = kb.adjective_country.get(t.norm)
+        if iso and not t.norm.endswith("ين"):
+            actor = kb.actors.get(f"mil_{iso}")
+            if actor is None:
+                return None
+            from rasid.actors.stage import Mention
+
+            return Mention(
+                t.start,
+                t.end,
+                t.text,
+                canonical=actor.canonical,
+                actor_id=actor.id,
+                kind=actor.kind,
+                side=actor.side,
+                country=kb.country_name(iso),
+                sentence=t.sentence,
+                tok_start=k,
+                tok_end=k + 1,
+                origin="implied",
+                known=True,
+            )
+    return None
 
 
 def _direction(doc: Doc, anchor: Span):
@@ -236,10 +288,14 @@ def _direction(doc: Doc, anchor: Span):
 
     info = [(ts, te, m, prep(ts, m)) for ts, te, m in ments]
 
+    event_country = _country(doc, sent)
+
     def agentish(x) -> bool:
         m = x[2]
-        if getattr(m, "country_name", False) or m.kind == "civilians":
+        if m.kind == "civilians":
             return False
+        if getattr(m, "country_name", False) and (x[3] != "" or m.canonical == event_country):
+            return False  # تركيا as a subject (قصفت تركيا) acts; the event's own country is its setting
         if m.kind == "person" and (not m.canonical or m.role in NOT_AGENT_ROLES):
             return False
         return True
@@ -335,7 +391,8 @@ def _direction(doc: Doc, anchor: Span):
                 and x is not a1
                 and x[3] in ("", "l", "q", "target", "with")
                 and not (a1_can and x[2].canonical == a1_can)
-                and not (getattr(x[2], "country_name", False) and x[3] not in ("", "target"))
+                and not (getattr(x[2], "country_name", False) and x[3] != "target")
+                and not (a1 is not None and x[2].side and x[2].side == a1[2].side)
                 and not (x[2].kind == "person" and x[2].role in ("spokesman",))
             ]
             pick = cands[0] if cands else None

@@ -65,6 +65,7 @@ class Mention(ActorMention):
     origin: str = ""  # kb | person | group | role | ner
     known: bool = False  # resolved to a knowledge-base actor
     country_name: bool = False  # a bare country name (تركيا): an actor or a place
+    template: bool = False  # canonical filled from the article's country (Islamic State (Libya))
 
 
 # --- country of the article --------------------------------------------------------------------------
@@ -169,6 +170,7 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                     framing=row.framing,
                     origin="kb",
                     known=canonical is not None,
+                    template=actor.is_template and not actor.id.endswith("_generic"),
                 )
             )
         elif person_rows:
@@ -198,8 +200,6 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
             has_article = m.prefix.endswith("ال") or tok[len(m.prefix) :].startswith("ال")
             if has_article and not any(norm(n).startswith("ال") for n in kb.countries[iso].names_ar):
                 continue  # السورية: an adjective, not the country
-            if iso == country:
-                continue  # the article's own country is the setting, not an actor
             prev = doc.tokens[m.tok_start - 1].norm if m.tok_start > 0 else ""
             if (
                 any(c in m.prefix for c in "بل")
@@ -811,6 +811,7 @@ def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
     country = infer_country(doc, kb, tuple(resources.options.default_countries))
     doc.user["actors.country"] = country
     doc.user["actors.country_name"] = kb.country_name(country)
+    doc.user["actors.kb"] = kb
     known = _kb_mentions(doc, kb, country, year)
     groups, absorbed = _group_mentions(doc, kb, known, country)
     mentions = [m for m in known if id(m) not in absorbed] + groups
