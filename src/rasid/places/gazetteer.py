@@ -55,6 +55,7 @@ class Place:
     parent: str
     capital: str
     source: str
+    country_name: str = ""
 
     @property
     def kind(self) -> str:
@@ -119,6 +120,7 @@ def load_places() -> dict[str, Place]:
             parent=r["parent"],
             capital=r["capital"],
             source=r["source"],
+            country_name=r.get("country_name", ""),
         )
     return out
 
@@ -154,7 +156,8 @@ def load_lexicon(options: Options) -> Lexicon:
     cues: dict[str, set[tuple[str, ...]]] = {}
     for r in data_tsv(DATA, "cues.tsv"):
         cues.setdefault(r["kind"], set()).add(phrase_key(r["phrase"]))
-    country_names = {p.country: p.name_en for p in places.values() if p.feature == "country"}
+    country_names = {p.country: p.country_name for p in places.values() if p.country_name}
+    country_names.update({p.country: p.name_en for p in places.values() if p.feature == "country"})
     return Lexicon(
         places=places,
         matcher=matcher,
