@@ -184,7 +184,7 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
         (
             "weekday",
-            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:\s*[-–/]\s*(?P<wd2>{wd_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:(?:\s*[-–/]\s*|\s+)(?P<wd2>{wd_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
         ),
         (
             "ago",
@@ -809,9 +809,10 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         if wd == 4 and not gd.get("tod") and _NOT_FRIDAY_BEFORE.search(text[max(0, s - 10) : s]):
             return None
         if wd == 6 and not gd.get("tod") and "يوم" not in m.group(0) and not gd.get("rel"):
-            # الاحد is also "one of": only with يوم or a following date/relative word
-            nxt = text[m.end() : m.end() + 3]
-            if not re.match(r"\s*[,،.]", nxt):
+            # الاحد is also "one" (الاحد عشر, الواحد الاحد); in news it is almost always Sunday
+            if re.match(r"\s*عشر", text[m.end() : m.end() + 6]) or text[max(0, s - 7) : s].endswith(
+                "الواحد "
+            ):
                 return None
         if pub is None:
             return none("weekday")
