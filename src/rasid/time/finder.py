@@ -509,9 +509,7 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         day = _day_value(gd.get("day"))
         if day is None or not 1 <= day <= 31:
             return none("invalid")
-        if ambiguous and year is None and rel is None and m2 is None:
-            # "4 الطير" still reads as a date; ambiguous Levantine/Maghrebi names (آب, ماي) after a day too
-            pass
+        # an ambiguous name after a day number still reads as a month ("4 الطير", "4 آب", "28 ماي")
         if year is None:
             if pub is None:
                 return none(cat)
@@ -525,16 +523,9 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         date = safe_date(year, mn.month, day)
         if date is None:
             return none("invalid")
-        ds, de, prec = _with_weekday(date, wd)
-        tod = gd.get("tod0")
-        if (
-            tod
-            and lex.cues["tod"].get(tod) == "night"
-            and tod.startswith("ليل")
-            and wd is not None
-            and prec == 1
-        ):
-            pass  # a stated date wins over the night shift
+        ds, de, prec = _with_weekday(
+            date, wd
+        )  # a stated date wins over a night shift ("ليله الثلاثاء 20 ...")
         return out(ds, de, prec, cat)
 
     if name == "hijri":
@@ -867,9 +858,6 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         approx = bool(gd.get("approx"))
         if pub is None:
             return none("relative")
-        cue = gd["cue"]
-        if cue == "قبل" and unit in ("year", "month") and (n is None or n > 1) and not approx:
-            pass
         if unit == "hour":
             return out(pub - D(days=1), pub, 1, "relative")
         if unit == "day":
