@@ -64,11 +64,11 @@ def evaluate_row(row: dict[str, str]) -> tuple[bool, bool, bool | None]:
     text = (context + "\n" + row["sentence"]) if context else row["sentence"]
     offset = len(context) + 1 if context else 0
     doc = analyse(text)
-    want_cue = fold(row["cue"])
+    want_cue = norm(row["cue"]).replace(" ", "")
     for q in doc.quotes:
         if doc.sentences[q.sentence].start < offset:
             continue
-        got = fold(q.cue)
+        got = norm(q.cue).replace(" ", "")
         if not (want_cue in got or got in want_cue):
             continue
         alts = {fold(a) for a in row["speaker"].split("|")}

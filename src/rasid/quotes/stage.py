@@ -397,6 +397,8 @@ def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
     if sp.b != b and not (sp.b < b and ctx.toks[sp.b].norm in ("الذي", "التي", "الذين")):
         if (
             b - a <= 6
+            and a > lo
+            and ctx.toks[a - 1].norm in _BACK_BOUNDARY
             and not any(ctx.breaks(x) for x in range(a + 1, b))
             and not ctx.is_stop(ctx.toks[a].norm)
         ):
