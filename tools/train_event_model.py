@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from rasid.doc import Doc
-from rasid.events.assembly import candidates
+from rasid.events.assembly import calibrate, candidates
 from rasid.events.model import DIM, SentenceModel, features
 from rasid.options import Options
 from rasid.pipeline import Pipeline
@@ -65,13 +65,18 @@ def fit(X, y) -> LogisticRegression:
 
 
 def rule_scores(texts: list[str], label: str) -> np.ndarray:
-    """Best confidence of a rasid event of the label's types in each sentence (0 when none)."""
-    opts = Options(stages=("sentences", "tokens", "triggers", "modality"))
+    """Best (calibrated) confidence of a rasid event of the label's types in each sentence (0 when none)."""
+    # rules alone: the shipped model must not leak into the rule score (it was fitted on these sentences)
+    opts = Options(stages=("sentences", "tokens", "triggers", "modality"), extra={"events_mode": "rules"})
     pipe = Pipeline(opts)
     out = np.zeros(len(texts))
     for i, t in enumerate(texts):
         doc = pipe(Doc(t))
-        confs = [c.confidence for c in candidates(doc, pipe.resources) if c.event_type in RULE_TYPES[label]]
+        confs = [
+            calibrate(c.confidence)
+            for c in candidates(doc, pipe.resources)
+            if c.event_type in RULE_TYPES[label]
+        ]
         out[i] = max(confs, default=0.0)
     return out
 

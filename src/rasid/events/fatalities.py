@@ -9,6 +9,8 @@ before a singular person noun (مقتل شاب, قتل قائدها) gives 1. "�
 
 from __future__ import annotations
 
+import bisect
+
 from rasid.doc import Doc
 from rasid.events.lexicon import token_hits
 from rasid.resources import Resources
@@ -19,24 +21,25 @@ GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
 
 
-def _numbers(doc: Doc, resources: Resources) -> dict[int, tuple[int, int, str]]:
-    """token index -> (value, last token index, kind) for every number starting at that token."""
-    cache = doc.user.get("events.numbers")
-    if cache is not None:
-        return cache
+def _numbers(doc: Doc, resources: Resources, si: int) -> dict[int, tuple[int, int, str]]:
+    """token index -> (value, last token index, kind) for every number starting there in sentence ``si``."""
+    cache = doc.user.setdefault("events.numbers", {})
+    if si in cache:
+        return cache[si]
     out: dict[int, tuple[int, int, str]] = {}
+    toks = [t for t in doc.tokens if t.sentence == si]
+    sent = doc.sentences[si] if si < len(doc.sentences) else None
     found = None
-    try:
-        from rasid.text.numbers import find_numbers
+    if sent is not None:
+        try:
+            from rasid.text.numbers import find_numbers
 
-        found = find_numbers(doc)
-    except Exception:  # noqa: BLE001 - the numbers module is optional
-        found = None
-    toks = doc.tokens
-    if found:
+            # numbers of this sentence only: a sub-document whose offsets shift by the sentence start
+            found = [(s + sent.start, e + sent.start, v, k) for s, e, v, k in find_numbers(Doc(sent.text))]
+        except ImportError:
+            found = None
+    if found is not None:
         starts = [t.start for t in toks]
-        import bisect
-
         for s, e, value, kind in found:
             i = bisect.bisect_left(starts, s)
             if i >= len(toks) or toks[i].start >= e:
@@ -51,7 +54,7 @@ def _numbers(doc: Doc, resources: Resources) -> dict[int, tuple[int, int, str]]:
                 continue
             if kind == "vague" and norm(doc.text[s:e]).replace("ا", "").startswith("عدد"):
                 continue  # عدد من: no figure stated
-            out[i] = (int(value), j, kind)
+            out[toks[i].index] = (int(value), toks[j].index, kind)
     else:
         cues = resources.get("events.fatality_cues")
         for t in toks:
@@ -60,9 +63,10 @@ def _numbers(doc: Doc, resources: Resources) -> dict[int, tuple[int, int, str]]:
         for kind in ("number", "vague"):
             if kind in cues:
                 for i, ms in token_hits(doc, "fat." + kind, cues[kind]).items():
-                    for m in ms:
-                        out.setdefault(i, (int(m.payloads[0]), m.tok_end - 1, kind))
-    doc.user["events.numbers"] = out
+                    if toks and toks[0].index <= i <= toks[-1].index:
+                        for m in ms:
+                            out.setdefault(i, (int(m.payloads[0]), m.tok_end - 1, kind))
+    cache[si] = out
     return out
 
 
@@ -76,7 +80,11 @@ def _cue_tokens(doc: Doc, resources: Resources, kind: str) -> dict[int, int]:
 
 def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | None:
     """ACLED fatalities stated in tokens [lo, hi) (a clause or sentence); None when none is stated."""
-    nums = _numbers(doc, resources)
+    if hi <= lo:
+        return None
+    nums = dict(_numbers(doc, resources, doc.tokens[lo].sentence))
+    if doc.tokens[hi - 1].sentence != doc.tokens[lo].sentence:
+        nums.update(_numbers(doc, resources, doc.tokens[hi - 1].sentence))
     before = _cue_tokens(doc, resources, "death_before")
     after = _cue_tokens(doc, resources, "death_after")
     injury = _cue_tokens(doc, resources, "injury")

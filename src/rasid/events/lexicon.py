@@ -92,11 +92,29 @@ def load_fatality_cues(options: Options) -> dict[str, PhraseMatcher]:
     return out
 
 
+def set_active_sentences(doc: Doc, sentences: set[int]) -> None:
+    """Restrict cue matching to these sentences (those with triggers): cues elsewhere are never asked for."""
+    ranges: list[tuple[int, int]] = []
+    for t in doc.tokens:
+        if t.sentence in sentences:
+            if ranges and ranges[-1][1] == t.index:
+                ranges[-1] = (ranges[-1][0], t.index + 1)
+            else:
+                ranges.append((t.index, t.index + 1))
+    doc.user["events.active_ranges"] = ranges
+    doc.user.pop("events.matches", None)
+    doc.user.pop("events.token_hits", None)
+
+
 def cached_matches(doc: Doc, key: str, matcher: PhraseMatcher) -> list:
-    """Matches of ``matcher`` over the whole doc, computed once per doc."""
+    """Matches of ``matcher`` over the doc (or its active sentences), computed once per doc."""
     cache = doc.user.setdefault("events.matches", {})
     if key not in cache:
-        cache[key] = matcher.find(doc)
+        ranges = doc.user.get("events.active_ranges")
+        if ranges is None:
+            cache[key] = matcher.find(doc)
+        else:
+            cache[key] = [m for r in ranges for m in matcher.find(doc, r)]
     return cache[key]
 
 

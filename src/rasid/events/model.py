@@ -12,6 +12,7 @@ import io
 import math
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,18 +26,24 @@ NGRAMS = (3, 4, 5)
 _WORD = re.compile(r"[0-9]+|[\u0600-\u06ff]+|[a-z]+")
 
 
+@lru_cache(maxsize=200_000)
+def _word_hashes(w: str) -> tuple[int, ...]:
+    """The hashed features of one word: the word itself and its character n-grams."""
+    out = [zlib.crc32(("w:" + w).encode()) % DIM]
+    padded = f" {w} "
+    for n in NGRAMS:
+        for i in range(max(1, len(padded) - n + 1)):
+            out.append(zlib.crc32(padded[i : i + n].encode()) % DIM)
+    return tuple(out)
+
+
 def features(text: str) -> dict[int, float]:
     """Hashed feature vector (index -> value), L2-normalised."""
     words = [base_form(w) for w in _WORD.findall(norm(text))]
     counts: dict[int, float] = {}
     for w in words:
-        h = zlib.crc32(("w:" + w).encode()) % DIM
-        counts[h] = counts.get(h, 0.0) + 1.0
-        padded = f" {w} "
-        for n in NGRAMS:
-            for i in range(max(1, len(padded) - n + 1)):
-                h = zlib.crc32(padded[i : i + n].encode()) % DIM
-                counts[h] = counts.get(h, 0.0) + 1.0
+        for h in _word_hashes(w):
+            counts[h] = counts.get(h, 0.0) + 1.0
     for a, b in zip(words, words[1:]):
         h = zlib.crc32(("b:" + a + " " + b).encode()) % DIM
         counts[h] = counts.get(h, 0.0) + 1.0

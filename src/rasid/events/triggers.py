@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from rasid.doc import Doc, Trigger
-from rasid.events.lexicon import TriggerEntry, token_hits
+from rasid.events.lexicon import TriggerEntry, set_active_sentences, token_hits
 from rasid.pipeline import stage
 from rasid.resources import Resources
 from rasid.text.normalise import norm
@@ -244,8 +244,11 @@ def _has_object_suffix(text: str) -> bool:
 @stage("triggers", requires=("sentences", "tokens"), assigns=("triggers",))
 def triggers_stage(doc: Doc, resources: Resources) -> None:
     doc.user.pop("events.clause_ids", None)
+    set_active_sentences(doc, set(range(len(doc.sentences))))
+    found = find_triggers(doc, resources)
+    set_active_sentences(doc, {t.sentence for t in found})
     out = []
-    for trig in find_triggers(doc, resources):
+    for trig in found:
         t = type_in_context(doc, resources, trig)
         if t is not None:
             out.append(t)
