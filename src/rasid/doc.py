@@ -50,6 +50,7 @@ class TimeMention(Span):
     precision: int | None = None
     category: str = ""
     sentence: int = 0
+    governs: bool = True  # False: a duration, "since", or future date that must not date an event
 
 
 @dataclass

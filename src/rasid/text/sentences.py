@@ -3,7 +3,7 @@
 Splits on sentence-final punctuation (. ! ? ؟ …) even when no space follows
 (news copy often glues sentences: "منذ سنوات.وفي المقابل"), never between
 digits (3.5), on newlines, and breaks sentences longer than ``MAX_SENTENCE``
-characters at clause boundaries (؛ or a comma before و/ف; failing that any comma, colon or space)
+characters at clause boundaries (؛ or a comma before و/ف; failing that any comma, colon or space).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ MAX_SENTENCE = 400
 
 _END = re.compile(
     r"""(?:
-        (?<![0-9٠-٩])[.](?![0-9٠-٩.])   # a full stop, not a decimal point or an ellipsis part
+        [.](?![0-9٠-٩.])                 # a full stop, not a decimal point or an ellipsis part
       | \.\.\.+ | …
       | [!?؟]+
     )

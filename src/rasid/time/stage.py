@@ -59,7 +59,7 @@ def find_times(doc: Doc, lex: Lexicon | None = None) -> list[TimeMention]:
             category=f.category,
             sentence=doc.sentence_index(rs) if doc.sentences else 0,
         )
-        tm.governs = f.governs  # type: ignore[attr-defined]
+        tm.governs = f.governs
         out.append(tm)
     return out
 
