@@ -80,10 +80,13 @@ def _trigger_at(doc: Doc, anchor: Span):
     return None
 
 
-def _country(doc: Doc, sentence: int | None = None) -> str | None:
-    """The country of an event in ``sentence``: a place named there, else the article's country."""
+def _country(doc: Doc, sentence: int | None = None, besides: Span | None = None) -> str | None:
+    """The country of an event in ``sentence``: a place named there (other than ``besides``), else the
+    article's country."""
     if sentence is not None:
         for p in getattr(doc, "places", []) or []:
+            if besides is not None and p.overlaps(besides):
+                continue
             if p.sentence == sentence and p.country and len(p.country) > 2:
                 return p.country
     return doc.user.get("actors.country_name")
@@ -178,14 +181,16 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     if a2 is None and a1 is not None and a1.kind != "civilians" and etype not in ("Protests", "Riots"):
         if (sub in REMOTE_SUBS and has_target_noun) or etype == "Battles":
             a2 = _opponent(doc, a1)
-    return _refill(doc, a1, sent), _refill(doc, a2, sent)
+    return _refill(doc, a1, sent, a2), _refill(doc, a2, sent, a1)
 
 
-def _refill(doc: Doc, m: ActorMention | None, sent: int) -> ActorMention | None:
-    """A template actor (Islamic State (X), Civilians (X)) named after the country of the event."""
+def _refill(doc: Doc, m: ActorMention | None, sent: int, other: ActorMention | None) -> ActorMention | None:
+    """A template actor (Islamic State (X), Civilians (X)) named after the country of the event (not the
+    country that acts in it: قصفت تركيا مواقع لداعش في سوريا)."""
     if m is None or not getattr(m, "template", False) or not m.canonical or "(" not in m.canonical:
         return m
-    country = _country(doc, sent)
+    besides = other if other is not None and getattr(other, "country_name", False) else None
+    country = _country(doc, sent, besides)
     if not country:
         return m
     name = m.canonical.rsplit(" (", 1)[0]
@@ -250,6 +255,8 @@ def _direction(doc: Doc, anchor: Span):
     cue_before: dict[int, str] = {}
     cue_at: dict[int, str] = {}
     for c in _cues().find(doc, (s_lo, s_hi)):
+        if c.tok_start < a_e and a_s < c.tok_end:
+            continue  # the trigger's own word (استهدفت X: X is its subject, not a target)
         cue_before[c.tok_end] = c.payloads[0]
         cue_at[c.tok_start] = c.payloads[0]
     has_target_noun = any(cue_at.get(k) == "target_noun" for k in range(a_e, s_hi))
@@ -288,13 +295,11 @@ def _direction(doc: Doc, anchor: Span):
 
     info = [(ts, te, m, prep(ts, m)) for ts, te, m in ments]
 
-    event_country = _country(doc, sent)
-
     def agentish(x) -> bool:
         m = x[2]
         if m.kind == "civilians":
             return False
-        if getattr(m, "country_name", False) and (x[3] != "" or m.canonical == event_country):
+        if getattr(m, "country_name", False) and (x[3] != "" or m.canonical == _country(doc, sent, m)):
             return False  # تركيا as a subject (قصفت تركيا) acts; the event's own country is its setting
         if m.kind == "person" and (not m.canonical or m.role in NOT_AGENT_ROLES):
             return False
@@ -317,13 +322,14 @@ def _direction(doc: Doc, anchor: Span):
             a1 = near[0]
             break
     # 2. بين X و Y (the last بين of the clause: "بين A و B وتحديدا بين C و D")
-    betweens = [x for x in info if x[0] >= a_e and x[3] == "between" and in_clause(x)]
+    betweens = [x for x in info if x[0] >= a_e and x[3] == "between" and in_clause(x) and agentish(x)]
     if not betweens:  # "اشتباكات عند البوابة ...، بين X و Y": بين opening the next clause
         betweens = [
             x
             for x in info
             if x[0] >= a_e
             and x[3] == "between"
+            and agentish(x)
             and x[0] - a_e <= 25
             and _punct_between(doc, x[0] - 2, x[0] - 1)
         ]
@@ -406,7 +412,8 @@ def _direction(doc: Doc, anchor: Span):
             for x in reversed(info):
                 if x[1] > a_s or not in_clause(x) or x is a1 or (a1_can and x[2].canonical == a1_can):
                     continue
-                if x[2].kind == "civilians" or (a1_after and x[3] in ("", "q", "target") and agentish(x)):
+                victim = x[3] == "q" or (a1_after and x[3] in ("", "target"))  # سبعة من قادة التنظيم
+                if x[2].kind == "civilians" or (victim and agentish(x)):
                     a2 = x
                     break
     civs = [x for x in info if x[2].kind in ("civilians", "protesters")]

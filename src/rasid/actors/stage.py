@@ -119,7 +119,22 @@ def _mention(doc: Doc, m: Match, **kw) -> Mention:
 def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
     out: list[Mention] = []
     last_place = -1
-    for m in kb.matcher.find(doc):
+    queue = kb.matcher.find(doc)
+    qi = -1
+    retried: set[int] = set()
+
+    def retry(m: Match) -> None:
+        """A match with no reading here: look again inside it (مقاتلات التحالف -> التحالف الدولي)."""
+        if m.tok_start in retried:
+            return
+        retried.add(m.tok_start)
+        nxt = queue[qi + 1].tok_start if qi + 1 < len(queue) else len(doc.tokens)
+        sub = [x for x in kb.matcher.find(doc, (m.tok_start + 1, nxt)) if x.tok_start < nxt]
+        queue[qi + 1 : qi + 1] = sub
+
+    while qi + 1 < len(queue):
+        qi += 1
+        m = queue[qi]
         alias_rows: list[AliasRow] = [p for k, p in m.payloads if k == "alias"]
         person_rows = [p for k, p in m.payloads if k == "person"]
         country_rows = [p for k, p in m.payloads if k == "country"]
@@ -132,9 +147,11 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                     r for r in alias_rows if not (norm(r.alias).startswith("ال") and " " not in r.alias)
                 ]
                 if not alias_rows:
+                    retry(m)
                     continue
             row = kb.resolve(alias_rows, country, year)
             if row is None and all(r.country and r.country != country for r in alias_rows):
+                retry(m)
                 continue  # a word that names an actor only in another country's news (القاعدة, النظام)
             if row is None:
                 # no reading fits this article: keep the text, never guess a known actor
@@ -393,7 +410,7 @@ def _group_mentions(
             continue
         head_tok = toks[g.tok_start]
         has_article = head_tok.norm[len(g.prefix) :].startswith("ال") or g.prefix.endswith("ال")
-        if has_article and head.mode != "both":
+        if has_article and head.mode != "both" and not norm(head.head).startswith("ال"):
             continue  # الكتيبة, القبيلة: anaphoric, names nothing
         end = _name_tokens(doc, kb, g.tok_end)
         if end == g.tok_end:
