@@ -25,6 +25,10 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation"})
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{3,}$")
 
 
+def _is_imperfect(word: str) -> bool:
+    return len(word) >= 4 and word[0] in "يتن"
+
+
 def _is_future(word: str) -> bool:
     return bool(_FUTURE.match(word))
 
@@ -86,8 +90,10 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             for cue in m.payloads:
                 if cue.scope == "sentence" and cue.modality != "question":
                     return cue.modality, m.text
-    # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause
+    # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause, or قد + imperfect (may)
     for i in range(max(lo, ts - BEFORE_WINDOW), ts):
+        if doc.tokens[i].norm in ("قد", "وقد") and i + 1 < len(doc.tokens) and _is_imperfect(doc.tokens[i + 1].norm):
+            return "plan", doc.tokens[i].text
         if _is_future(doc.tokens[i].norm) and not any(
             c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
         ):
