@@ -175,7 +175,11 @@ class _Ctx:
         while k < hi and k - j < _MAX_NP:
             if k > j and self.breaks(k):
                 g = self.gap(k).strip()
-                if not (g and all(c in _QUOTE_OPEN for c in g) and self.names_follow(k - 1)):
+                if not (g and all(c in _QUOTE_OPEN for c in g)):
+                    break
+                if not (
+                    self.names_follow(k - 1) or (prev_state == "indef" and self.short_quoted_name(k, hi))
+                ):
                     break
                 # صحيفة "العنوان"، موقع "إرم نيوز": the outlet's name runs to the closing mark
                 close = self.doc.text.find(_CLOSE_OF.get(g[-1], '"'), self.toks[k].start)
@@ -232,6 +236,15 @@ class _Ctx:
             prev_state = state
             k += 1
         return k
+
+    def short_quoted_name(self, k: int, hi: int) -> bool:
+        """ "أمين عام «الائتلاف» أن": a quoted name of at most three words, then the complementiser or a comma."""
+        end = k
+        while end < hi and end - k <= 3 and not (end > k and self.breaks(end)):
+            end += 1
+        if end >= hi or end - k > 3 or not any(c in _QUOTE_CLOSE for c in self.gap(end)):
+            return False
+        return "،" in self.gap(end) or "," in self.gap(end) or self.toks[end].norm in _COMPLEMENT
 
     def names_follow(self, k: int) -> bool:
         """Whether a quoted name may follow token k: صحيفة "العنوان"، باسم "الجيش الوطني"."""
@@ -301,6 +314,12 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
                 n0 += 1
             if n0 < sp.sb:
                 sp.name = (n0, sp.sb)
+                for r in range(n0 + 1, sp.sb):  # "العقيد ميلود الزوي المتحدث الرسمي للقوات الخاصة"
+                    if ctx.is_role(r) and ctx.toks[r].norm.startswith("ال"):
+                        if sp.role is None:
+                            sp.role = (r, sp.sb)
+                        sp.name, sp.sb = (n0, r), r
+                        break
                 if x > sp.sa and sp.role is None:
                     sp.role = (sp.sa, x)
                     sp.sa = x
@@ -620,7 +639,10 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             k = j
             if norm(cue.form) in ("وفق", "وفقا", "طبقا") and j < hi:
                 nxt = doc.tokens[j].norm
-                if not (nxt == "ما" or (nxt.startswith("ل") and not nxt.startswith("ال"))):
+                known = any(
+                    inf.name_keys and key1(nxt) == inf.name_keys[0] for inf in infos
+                )  # "وفق عبد الرحمن" after "قال عبد الرحمن"
+                if not (nxt == "ما" or (nxt.startswith("ل") and not nxt.startswith("ال")) or known):
                     continue  # "وفق أحكام القانون"
             if k < hi and doc.tokens[k].norm == "ما":
                 k += 1
