@@ -82,7 +82,9 @@ def train(train_sents, out: Path, c1: float, c2: float, iterations: int) -> None
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in train_sents:
         trainer.append(sent_features(words), tags)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
 
@@ -155,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"published ConfliBERT-Arabic F1 {PUBLISHED:.2f}; {len(train_sents)} train sentences; {secs:.0f} s")
     if not args.no_report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(report_md(scores, len(train_sents), len(test_sents), secs, args), encoding="utf-8")
+        args.report.write_text(
+            report_md(scores, len(train_sents), len(test_sents), secs, args), encoding="utf-8"
+        )
         print(f"wrote {args.report}")
     return 0
 

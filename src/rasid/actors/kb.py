@@ -348,3 +348,46 @@ def norm_name(text: str) -> str:
     out = "".join(ch for ch in text if not ("\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"))
     out = " ".join(out.replace("«", " ").replace("»", " ").replace('"', " ").split())
     return out or n
+
+
+def validate(kb: KB) -> list[str]:
+    """Problems in the knowledge base: dangling references, bad values, and aliases that read as two actors
+    in the same years and article country with no priority to choose (empty when the files are sound)."""
+    problems: list[str] = []
+    for a in kb.aliases:
+        if a.actor not in kb.actors:
+            problems.append(f"alias {a.alias!r}: unknown actor {a.actor!r}")
+        if a.framing not in FRAMINGS:
+            problems.append(f"alias {a.alias!r}: framing {a.framing!r}")
+        if a.country and a.country not in kb.countries:
+            problems.append(f"alias {a.alias!r}: country {a.country!r}")
+        if a.start is not None and a.end is not None and a.start > a.end:
+            problems.append(f"alias {a.alias!r}: years {a.start}-{a.end}")
+    for p in kb.persons:
+        if p.actor not in kb.actors:
+            problems.append(f"person {p.name!r}: unknown actor {p.actor!r}")
+    by_key: dict[tuple[str, ...], list[AliasRow]] = {}
+    for a in kb.aliases:
+        by_key.setdefault(phrase_key(a.alias), []).append(a)
+    for key, rows in by_key.items():
+        for i, r in enumerate(rows):
+            for s in rows[i + 1 :]:
+                if (
+                    r.actor == s.actor
+                    or r.priority != s.priority
+                    or r.actor not in kb.actors
+                    or s.actor not in kb.actors
+                ):
+                    continue
+                if r.country and s.country and r.country != s.country:
+                    continue
+                ra, sa = kb.actors[r.actor], kb.actors[s.actor]
+                r0 = r.start if r.start is not None else ra.start
+                r1 = r.end if r.end is not None else ra.end
+                s0 = s.start if s.start is not None else sa.start
+                s1 = s.end if s.end is not None else sa.end
+                if _years_overlap(r0, r1, s0, s1):
+                    problems.append(
+                        f"alias {' '.join(key)!r}: {r.actor} and {s.actor} in the same years, same priority"
+                    )
+    return problems
