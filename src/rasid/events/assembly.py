@@ -29,6 +29,7 @@ MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most t
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
 BATTLE_MODEL_WEIGHT = 0.0
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
+GENERIC_CAP = 0.7  # a group of generic words only (killed, targeted) is never sure
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
 
 
@@ -119,7 +120,7 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             conf = max(t.confidence for t in trigs)
             conf = min(1.0, conf + 0.1 * (len({t.sub_event_type for t in trigs}) - 1) + 0.05 * (len(trigs) - 1))
             if not specific:
-                conf = min(conf, 0.6)
+                conf = min(conf, GENERIC_CAP)
             civ = any(t.civilian_targeting for t in trigs) and etype in (
                 "Explosions/Remote violence",
                 "Violence against civilians",

@@ -149,9 +149,9 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
-    anaphora = resources.get("events.context").get("anaphora")
+    ctx = resources.get("events.context")
     for t in out:
-        _reference_penalty(doc, t, anaphora)
+        _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -161,7 +161,7 @@ REFERENCE_PENALTY = 0.15  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
-def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None) -> None:
+def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
     with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
@@ -179,6 +179,15 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None) -> None:
             t.flags = t.flags | {"reference", "anaphoric"}
             t.confidence = max(0.0, round(t.confidence - ANAPHORA_PENALTY, 3))
             return
+    if governed and light is not None:
+        # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل: a light verb makes the noun the report itself
+        for k in range(max(0, t.tok_start - 4), t.tok_start):
+            if doc.tokens[k].sentence == tok.sentence and any(
+                light.lookup(s) for _c, s, _a in clitic_candidates(doc.tokens[k].norm)
+            ):
+                governed = False
+                definite = False
+                break
     if definite or governed:
         t.flags = t.flags | {"reference"}
         penalty = REFERENCE_PENALTY if definite else GOVERNED_PENALTY
