@@ -312,3 +312,14 @@ def test_data_files_are_consistent():
         assert data_text(PKG, name).startswith("#"), f"{name} needs a header comment with its source"
     stops = {norm(r["word"]) for r in data_tsv(PKG, "stops.tsv")}
     assert not stops & set(forms), "a cue is also a stop word"
+
+
+def test_a_happening_restated_in_the_claim_is_claimed():
+    doc = analyse(
+        "إلى ذلك نجا عضو المجلس البلدي من محاولة اغتيال، وقال مصدر أمني إن عضو المجلس تعرض إلى محاولة اغتيال في سبها."
+    )
+    s = doc.text.index("محاولة اغتيال")
+    names, denied = claim_for(doc, Span(s, s + 13, doc.text[s : s + 13]))
+    assert names == ["مصدر أمني"] and not denied
+    t = doc.text.index("نجا")
+    assert claim_for(doc, Span(t, t + 3, "نجا")) == ([], False)  # not restated: the outlet's own words

@@ -901,6 +901,19 @@ def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
         return q.claim_start < anchor.end <= q.claim_end and anchor.start >= doc.sentences[q.sentence].start
 
     holding = [(q, inf) for q, inf in zip(doc.quotes, infos) if holds(q)]
+    if not holding and len(anchor.text.strip()) >= 4 and doc.sentences:
+        # "نجا فلان من محاولة اغتيال، وقال مصدر إن فلانا تعرض إلى محاولة اغتيال": the happening named first
+        # and restated in the claim of the same sentence is the speaker's claim too
+        si = doc.sentence_index(anchor.start)
+        key = norm(anchor.text)
+        holding = [
+            (q, inf)
+            for q, inf in zip(doc.quotes, infos)
+            if q.sentence == si
+            and q.claim_start is not None
+            and q.claim_start > anchor.start
+            and key in doc.norm_of(q.claim_start, q.claim_end or q.claim_start)
+        ]
     if not holding:
         return [], False
     holding.sort(key=lambda p: (-(p[0].claim_end - p[0].claim_start), p[0].start))
