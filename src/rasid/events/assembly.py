@@ -12,6 +12,7 @@ event with several evidence spans, as ACLED's rule asks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import rasid.events.model  # noqa: F401  (registers the sentence model resource)
@@ -194,41 +195,53 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
 NON_EVENT_CUES = frozenset({"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial"})
 
 
-def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, int]:
-    """The sentence, less the clauses before or after the event's own that voice a non-event
-    (a threat, a plan, a call, a running total): the evidence should show what happened, not what was said
-    about it."""
-    from rasid.events.lexicon import token_hits
+def _segments(doc: Doc, resources: Resources, lo: int, hi: int) -> list[int]:
+    """A segment number for tokens [lo, hi): clauses, further cut at every comma (for evidence only)."""
     from rasid.events.triggers import clause_ids
 
-    sent = doc.sentences[c.sentence]
     ids = clause_ids(doc, resources)
+    seg = []
+    n = 0
+    for i in range(lo, hi):
+        if i > lo and (ids[i] != ids[i - 1] or _COMMA.search(doc.text, doc.tokens[i - 1].end, doc.tokens[i].start)):
+            n += 1
+        seg.append(n)
+    return seg
+
+
+_COMMA = re.compile(r"[،,]")
+
+
+def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, int]:
+    """The sentence, less the stretches before or after the event's own that voice a non-event
+    (a threat, a plan, a call, a running total): the evidence shows what happened, not what was said
+    about it. Stretches are clauses cut at commas."""
+    from rasid.events.lexicon import token_hits
+
+    sent = doc.sentences[c.sentence]
     lo_t, hi_t = sentence_tokens(doc).get(c.sentence, (0, 0))
-    toks = list(range(lo_t, hi_t))
-    if not toks:
+    if hi_t <= lo_t:
         return sent.start, sent.end
-    clauses: list[int] = []
-    for i in toks:
-        if not clauses or clauses[-1] != ids[i]:
-            clauses.append(ids[i])
+    seg = _segments(doc, resources, lo_t, hi_t)
+    nseg = seg[-1] + 1
     blocked = set()
     hits = token_hits(doc, "modality", resources.get("events.modality_cues"))
-    for i in toks:
+    for i in range(lo_t, hi_t):
         for m in hits.get(i, ()):
             if any(cue.modality in NON_EVENT_CUES for cue in m.payloads):
-                blocked.add(ids[i])
+                blocked.add(seg[i - lo_t])
     for t in doc.triggers:
         if t.sentence == c.sentence and getattr(t, "modality", "asserted") not in EVENT_MODALITIES:
-            blocked.add(ids[t.tok_start])
-    own = {ids[t.tok_start] for t in c.triggers}
-    own_pos = [k for k, cid in enumerate(clauses) if cid in own]
-    lo, hi = min(own_pos), max(own_pos)
-    while lo > 0 and clauses[lo - 1] not in blocked:
-        lo -= 1
-    while hi + 1 < len(clauses) and clauses[hi + 1] not in blocked:
-        hi += 1
-    start = sent.start if lo == 0 else min(doc.tokens[i].start for i in toks if ids[i] == clauses[lo])
-    end = sent.end if hi == len(clauses) - 1 else max(doc.tokens[i].end for i in toks if ids[i] == clauses[hi])
+            blocked.add(seg[t.tok_start - lo_t])
+    own = sorted({seg[t.tok_start - lo_t] for t in c.triggers})
+    first, last = own[0], own[-1]
+    while first > 0 and first - 1 not in blocked:
+        first -= 1
+    while last + 1 < nseg and last + 1 not in blocked:
+        last += 1
+    toks = range(lo_t, hi_t)
+    start = sent.start if first == 0 else min(doc.tokens[i].start for i in toks if seg[i - lo_t] == first)
+    end = sent.end if last == nseg - 1 else max(doc.tokens[i].end for i in toks if seg[i - lo_t] == last)
     return start, end
 
 

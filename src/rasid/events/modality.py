@@ -22,7 +22,7 @@ AFTER_WINDOW = 3
 EVENT_MODALITIES = frozenset({"asserted", "condemnation"})
 
 
-_FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{3,}$")
+_FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 
 
 def _is_imperfect(word: str) -> bool:
