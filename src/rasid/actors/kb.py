@@ -126,6 +126,7 @@ class KB:
     unit_words: set[str] = field(default_factory=set)
     anaphors: set[str] = field(default_factory=set)  # base forms (no article) of anaphoric heads
     head_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of named/both heads
+    civic_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of civic heads (أهالي)
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
     place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
     role_words: set[str] = field(default_factory=set)  # first words of role cues
@@ -324,6 +325,8 @@ def load_kb() -> KB:
             kb.anaphors.add(phrase_key(g.head)[0])
         if g.mode in ("named", "both"):
             kb.head_keys.add(phrase_key(g.head))
+        if g.mode == "civic":
+            kb.civic_keys.add(phrase_key(g.head))
     for c in countries.values():
         for cue in c.cues + c.names_ar:
             kb.place_words.update(phrase_key(cue))

@@ -243,6 +243,11 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
     return out
 
 
+def _punct_between_toks(doc: Doc, k: int) -> bool:
+    """Punctuation between token k-1 and token k."""
+    return k > 0 and any(c in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] for c in "،,.;؛:()[]\n")
+
+
 def _verb_like(kb: KB, w: str) -> bool:
     """A word that reads as a verb rather than a name (يطالبون, تبقى, سعت, تلقوا)."""
     if w in kb.place_words or w.startswith("ال"):
@@ -307,13 +312,52 @@ def _group_mentions(
     bare_heads = {
         m.tok_start: m
         for m in known
-        if m.tok_end - m.tok_start == 1 and (m.origin == "kb") and (phrase_key(m.text) in kb.head_keys)
+        if m.tok_end - m.tok_start == 1
+        and (m.origin == "kb")
+        and (phrase_key(m.text) in kb.head_keys or phrase_key(m.text) in kb.civic_keys)
     }
     for g in kb.group_matcher.find(doc):
         head = g.payloads[0]
         bare = bare_heads.get(g.tok_start)
+        if bare is not None and head.mode == "civic" and head.kind == "civilians":
+            k = g.tok_end
+            if (
+                k < len(doc.tokens)
+                and doc.tokens[k].base in kb.place_country
+                and not _punct_between_toks(doc, k)
+            ):
+                # أهالي الزاوية: the civilians of that place
+                absorbed.add(id(bare))
+                iso = kb.place_country[doc.tokens[k].base]
+                civ = kb.actors["civilians"]
+                canonical, aid, _side = kb.fill(civ, iso)
+                end_raw = doc.tokens[k].end
+                out.append(
+                    Mention(
+                        g.start,
+                        end_raw,
+                        doc.text[g.start : end_raw],
+                        canonical=canonical,
+                        actor_id=aid,
+                        kind="civilians",
+                        country=kb.country_name(iso),
+                        sentence=doc.tokens[g.tok_start].sentence,
+                        tok_start=g.tok_start,
+                        tok_end=k + 1,
+                        prefix=g.prefix,
+                        origin="group",
+                        known=True,
+                    )
+                )
+                covered.update(range(g.tok_start, k + 1))
+            continue
         if bare is not None and head.mode == "both":
             end = _name_tokens(doc, kb, g.tok_end)
+            first = doc.tokens[g.tok_end].norm if g.tok_end < len(doc.tokens) else ""
+            if first.startswith("ال") and not first.endswith(("يه", "ي", "يين", "يون")):
+                end = (
+                    g.tok_end
+                )  # المليشيات المتواصلة: an adjective, not a name (names here are nisbas: الأمازيغية)
             if end > g.tok_end and not any(i in covered for i in range(g.tok_end, end)):
                 # الميليشيات الأمازيغية: a named group, not the bare word's reading
                 absorbed.add(id(bare))
