@@ -598,6 +598,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
         if norm(m.text).startswith("ال") and not norm(cue.form).startswith("ال"):
             continue  # الكشف، التابع: nouns, not verbs
         prefix = m.prefix
+        if cue.form.endswith("ى") and m.text.endswith("ي"):
+            continue  # "نفي" / "روي" with a final ya: the noun (رفض نفي أو تأكيد), not the verb نفى / روى
         if cue.kind == "according":
             if prefix not in ("", "و", "ف", "وب", "ب", "فب"):
                 continue
