@@ -11,6 +11,7 @@ row's radius of the reference point; (country) it is the country-level place of 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -94,6 +95,7 @@ def evaluate(rows: list[dict]) -> dict:
     for r in rows:
         by_sent[(r["source"], r["context"])].append(r)
     docs: dict[str, object] = {}
+    folded_docs: dict[str, tuple[str, list[int]]] = {}
     res = {
         "tp_pred": 0,
         "n_pred": 0,
@@ -114,19 +116,20 @@ def evaluate(rows: list[dict]) -> dict:
         if src not in docs:
             docs[src] = pipe.make_doc(text)
         doc = docs[src] if src in texts else pipe.make_doc(ctx)
-        sent = None
-        for s in doc.sentences:
-            folded, idx = fold_map(s.text)
-            if folded == ctx:
-                sent = (s, folded, idx)
-                break
-        assert sent is not None, f"context not found in {src}: {ctx[:60]}"
-        s, folded, idx = sent
+        # locate the sentence in the whole article (robust to changes of the sentence splitter)
+        key = src if src in texts else f"{src}|{ctx}"
+        if key not in folded_docs:
+            folded_docs[key] = fold_map(doc.text)
+        folded_all, idx = folded_docs[key]
+        base = folded_all.find(ctx)
+        assert base >= 0, f"context not found in {src}: {ctx[:60]}"
+        folded = ctx
+        lo, hi = idx[base], idx[base + len(ctx) - 1] + 1
         preds = []
         for p in doc.places:
-            if s.start <= p.start < s.end:
-                a = next(k for k, o in enumerate(idx) if o + s.start >= p.start)
-                b = max(k for k, o in enumerate(idx) if o + s.start < p.end) + 1
+            if lo <= p.start and p.end <= hi:
+                a = bisect.bisect_left(idx, p.start) - base
+                b = bisect.bisect_left(idx, p.end) - base
                 preds.append((a, b, p))
         gold = []
         for r in items:

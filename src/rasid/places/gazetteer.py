@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rasid.options import Options
 from rasid.resources import data_bytes, data_text, data_tsv, resource
 from rasid.text.matcher import PhraseMatcher, phrase_key
+from rasid.text.normalise import norm
 
 DATA = "rasid.places.data"
 
@@ -90,6 +91,7 @@ class Lexicon:
     street: set[tuple[str, ...]] = field(default_factory=set)
     continuation: set[tuple[str, ...]] = field(default_factory=set)
     anaphor: set[tuple[str, ...]] = field(default_factory=set)
+    article_only: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # (place id, key)
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -147,6 +149,16 @@ def load_lexicon(options: Options) -> Lexicon:
         stop[r["mode"]].add(phrase_key(r["name"]))
     stop_never = stop["never"]
     matcher = PhraseMatcher()
+    article_only: set[tuple[str, tuple[str, ...]]] = set()
+    small = {"district", "village", "hamlet"}
+    for p in places.values():
+        if p.feature in small:
+            keys = {}
+            for n in p.names_ar:
+                k = phrase_key(n)
+                if len(k) == 1:
+                    keys.setdefault(k, set()).add(norm(n).startswith("ال"))
+            article_only.update((p.id, k) for k, arts in keys.items() if arts == {True})
     for p in places.values():
         for n in p.names_ar:
             if phrase_key(n) not in stop_never:
@@ -177,4 +189,5 @@ def load_lexicon(options: Options) -> Lexicon:
         street=cues.get("street", set()),
         continuation=cues.get("continuation", set()),
         anaphor=cues.get("anaphor", set()),
+        article_only=article_only,
     )

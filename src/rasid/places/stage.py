@@ -209,6 +209,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             names = []  # "السورية", "التركي": the nisba, not the name "سورية" or a village
         if names and not (head or near) and _looks_like_person(doc, lex, m):
             names = []
+        if names and not has_article and len(key) == 1:
+            # "ظهرة" is not "الظهرة": a district or village written with the article needs it
+            names = [pid for pid in names if (pid, key) not in lex.article_only]
         if names and _prev_phrase(doc, m.tok_start, lex.demonstratives, 1):
             names = []  # "هذه الزاوية"
         street_at = (
@@ -336,8 +339,16 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             continue
         if "ال" in t.prefix:
             continue  # "المنطقة X": a definite noun heads no name ("أبناء المنطقة وسخط")
-        head_w = _tok_key(doc, i)
-        if (head_w,) not in lex.heads or not head_w.startswith(_UNKNOWN_HEADS):
+        # the head may carry و ف ب ل ك ("وقرية الفلاحين", "بمنطقة الرواجح") but not the article
+        head_w = next(
+            (
+                stem
+                for _cut, stem, art in clitic_candidates(t.norm)
+                if not art and (stem,) in lex.heads and stem.startswith(_UNKNOWN_HEADS)
+            ),
+            None,
+        )
+        if head_w is None:
             continue
 
         w = nxt.norm
