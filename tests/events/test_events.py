@@ -143,3 +143,43 @@ def test_sentence_model_ships_small_and_scores():
     yes = model.score("فجر انتحاري سيارة مفخخة أمام مطعم يرتاده رجال الشرطة مما أدى إلى مقتل عشرة أشخاص.", "ASSAULT")
     no = model.score("بحث رئيس الوزراء مع نظيره تطورات الأوضاع السياسية في المنطقة.", "ASSAULT")
     assert yes > no
+
+
+MORE_MODALITY = [
+    ("قال مسؤول في الجيش إن سلاح الجو التابع للجيش سيشن المزيد من الغارات الجوية على مواقع الميليشيات.", "الغارات الجوية", "plan"),
+    ("قتل 9 مدنيين وأصيب 42 آخرون خلال الاشتباكات في المدينة خلال شهر يوليو الماضي.", "الاشتباكات", "total"),
+    ("كما أشار إلى أن الاحتقان قد يتجاوز التعبير إلى أفعال ترقى إلى مظاهرات.", "مظاهرات", "plan"),
+    ("إن وجهاء القبيلتين حاولوا التفاوض على هدنة لكن المحادثات فشلت.", "هدنة", "plan"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,expected", MORE_MODALITY)
+def test_more_modality(pipe, sentence, word, expected):
+    doc = pipe(Doc(sentence))
+    hits = [t for t in doc.triggers if t.text == word]
+    assert hits, [t.text for t in doc.triggers]
+    assert hits[0].modality == expected
+
+
+def test_light_verb_keeps_noun_eventive(pipe):
+    doc = pipe(Doc("وقالت مصادر إن مسلحين قاموا بالاعتداء على الاستاذ الجامعي أمام منزله."))
+    trig = [t for t in doc.triggers if "الاعتداء" in t.text]
+    assert trig and "reference" not in trig[0].flags
+    doc = pipe(Doc("وطالب الأهالي بالتحقيق في الاعتداء على الاستاذ الجامعي."))
+    trig = [t for t in doc.triggers if "الاعتداء" in t.text]
+    assert trig and ("reference" in trig[0].flags or trig[0].modality != "asserted")
+
+
+def test_evidence_leaves_out_the_call():
+    import rasid
+
+    text = (
+        "وكان عدد من المتظاهرين قد خرجوا في عدد من المدن الليبية رافعين أعلام النظام السابق احتجاجًا على "
+        "أحكام الإعدام الصادرة في حق عدد من رموزه، ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات أخرى."
+    )
+    doc = rasid.analyse(text, "2015-08-09")
+    protests = [e for e in doc.events if e.event_type == "Protests"]
+    assert protests
+    for e in protests:
+        assert "ودعا" not in e.evidence
+        assert doc.text[e.evidence_start : e.evidence_end] == e.evidence
