@@ -83,8 +83,9 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:
         return best[1].modality, best[2]
-    # period cues anywhere in the clause (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total)
-    for i in range(lo, hi):
+    # period cues anywhere in the sentence (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total)
+    p_lo, p_hi = _sentence_range(doc, trig.sentence, ts)
+    for i in range(p_lo, p_hi):
         for m in hits.get(i, ()):
             for cue in m.payloads:
                 if cue.scope == "clause":
