@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasid.options import Options
 from rasid.resources import data_tsv, resource
@@ -34,6 +35,7 @@ class QuoteLexicon:
     manner: set[str] = field(default_factory=set)  # base forms of statement-occasion nouns (تصريح، بيان)
 
 
+@lru_cache(maxsize=65536)
 def key1(word: str) -> str:
     """The base form of one word (normalised, one article removed)."""
     k = phrase_key(word)

@@ -26,10 +26,9 @@ from rasid.text.normalise import norm
 
 INFO_KEY = "quotes.info"
 
-_BREAK = set("،,:؛;\"'«»“”()[]{}-–—/")
-_QUOTE_OPEN = '"«“'
-_QUOTE_CLOSE = '"»”'
-_CLOSE_OF = {"«": "»", "“": "”", '"': '"'}
+_BREAK = set("،,:؛;\"'«»“”‘’()[]{}-–—/")
+_QUOTE_OPEN = '"«“‘'
+_QUOTE_CLOSE = '"»”’'
 _NO_QUOTES = str.maketrans("", "", "\"«»“”'")
 _NEGATORS = {"لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا"}
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "فان", "وان", "الي", "عن"}
@@ -77,6 +76,14 @@ _SKIP_AFTER_VERB = {
 _MAX_NP = 12
 _NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
 _NAME_LINKS = {"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ولد"}
+
+
+def _find_close(text: str, start: int) -> int:
+    """The first closing quotation mark at or after ``start`` (-1 if none within 60 characters)."""
+    for p in range(start, min(len(text), start + 60)):
+        if text[p] in _QUOTE_CLOSE:
+            return p
+    return -1
 
 
 def _definiteness(w: str) -> str:
@@ -182,7 +189,7 @@ class _Ctx:
                 ):
                     break
                 # صحيفة "العنوان"، موقع "إرم نيوز": the outlet's name runs to the closing mark
-                close = self.doc.text.find(_CLOSE_OF.get(g[-1], '"'), self.toks[k].start)
+                close = _find_close(self.doc.text, self.toks[k].start)
                 if close < 0 or close - self.toks[k].start > 40:
                     break  # a quotation, not a name
                 while k < hi and close >= 0 and self.toks[k].end <= close:
