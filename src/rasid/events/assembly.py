@@ -192,7 +192,9 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     return max(0.0, min(1.0, conf + weight * (p - 0.5)))
 
 
-NON_EVENT_CUES = frozenset({"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial"})
+NON_EVENT_CUES = frozenset(
+    {"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial", "reference"}
+)
 
 
 def _segments(doc: Doc, resources: Resources, lo: int, hi: int) -> list[int]:
