@@ -344,11 +344,17 @@ def build(geo: Path, supplement: Path) -> list[dict]:
     #     for countries outside the regional file (موسكو, لندن, أديس أبابا, نيويورك)
     regional = {r["country_code"] for r in cities}
     capitals = {(info["capital"].lower(), cc) for cc, info in countries.items() if info.get("capital")}
+    # a capital is the most populous city of that name in its country (not Washington, Utah)
+    biggest: dict[tuple[str, str], int] = {}
+    for c in gc.get_cities().values():
+        k = (c["name"].lower(), c["countrycode"])
+        biggest[k] = max(biggest.get(k, 0), int(c["population"]))
     for c in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
         cc = c["countrycode"]
         if cc in regional or cc == "LY":
             continue
-        is_cap = (c["name"].lower(), cc) in capitals
+        key = (c["name"].lower(), cc)
+        is_cap = key in capitals and int(c["population"]) == biggest[key] and int(c["population"]) >= 50_000
         if not is_cap and c["population"] < 1_500_000:
             continue
         names = _uniq([n for a in c["alternatenames"] for n in clean_ar(a) if len(n.replace(" ", "")) >= 3])

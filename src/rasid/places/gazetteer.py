@@ -92,6 +92,7 @@ class Lexicon:
     continuation: set[tuple[str, ...]] = field(default_factory=set)
     anaphor: set[tuple[str, ...]] = field(default_factory=set)
     article_only: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # (place id, key)
+    generic_local: set[tuple[str, ...]] = field(default_factory=set)
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -190,4 +191,5 @@ def load_lexicon(options: Options) -> Lexicon:
         continuation=cues.get("continuation", set()),
         anaphor=cues.get("anaphor", set()),
         article_only=article_only,
+        generic_local=cues.get("generic_local", set()),
     )

@@ -118,6 +118,19 @@ def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
     return bool(_prev_phrase(doc, m.tok_start, lex.titles, 1))
 
 
+def _parent_mentioned(p: Place, lex: Lexicon, anchors: list[Place]) -> bool:
+    """Whether the city of a local place (its parent, or a settlement within 30 km) is named in the article."""
+    parent = lex.places.get(p.parent)
+    for a in anchors:
+        if a.id == p.id:
+            continue
+        if parent is not None and a.id == parent.id:
+            return True
+        if a.kind == "settlement" and haversine(a.lat, a.lon, p.lat, p.lon) < 30:
+            return True
+    return False
+
+
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
     ctx: Counter = Counter()
     for cc in options_countries:
@@ -285,14 +298,24 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         sent_ccs = sent_countries.get(sent, set())
         best = max(cands, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         share = ctx.get(best.country, 0.0) / total if total else 0.0
-        foreign_small = best.feature in _SMALL or (
-            best.kind == "settlement" and best.population < 200_000 and not (head or near)
+        area_head = head and _tok_key(doc, m.tok_start - 1).startswith(("منطق", "حي", "ضاحي"))
+        foreign_small = (
+            best.feature in _SMALL
+            or (best.kind == "settlement" and best.population < 200_000 and not (head or near))
+            or (best.kind == "settlement" and area_head)  # "منطقة العريش" in Aden: a local namesake
         )
         if foreign_small and share == 0.0 and total >= 3.0 and not is_nisba:
             # a small place of a country the article never mentions: most likely a common word or
             # a namesake; never geocode it there (after a place noun it is kept, unresolved)
             if head:
                 out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
+            continue
+        mkey = (base_form(toks[m.tok_start].norm[len(m.prefix) :]),) + tuple(
+            _tok_key(doc, k) for k in range(m.tok_start + 1, m.tok_end)
+        )
+        if mkey in lex.generic_local and not _parent_mentioned(best, lex, anchors):
+            # "طريق المطار" exists in every city: only with its city named in the article
+            out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
             continue
         cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1, article=True)
         if is_nisba and cap_i:
