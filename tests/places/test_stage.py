@@ -150,3 +150,21 @@ def test_meta_untouched(pipe):
     doc = Doc("هجوم على مطار مصراتة", ArticleMeta(article_id="x"))
     pipe(doc)
     assert doc.places and doc.places[0].feature == "airport"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "Clashes erupted in Tripoli on Monday.", "١٢٣ ٤٥٦", "ـــ،،، «»", "في " * 2000],
+)
+def test_bad_input_gives_no_crash(pipe, text):
+    doc = pipe.make_doc(text)
+    for p in doc.places:
+        assert doc.text[p.start : p.end] == p.text
+    assert place_for(doc, Span(0, 0, "")) is None or doc.places
+
+
+def test_unknown_small_place_never_geocoded_abroad(pipe):
+    # a Yemeni article: Libyan villages whose names are common words must not appear
+    text = "قصفت طائرات التحالف مواقع الحوثيين في محافظة تعز جنوب اليمن، وقال سكان في عدن إن الوضع هادئ في اليمن."
+    ps = places(pipe, text)
+    assert {p.country for p in ps if p.resolved} == {"Yemen"}
