@@ -57,6 +57,7 @@ ROWS = load_rows()
 HELDOUT = load_rows("quotes_heldout.tsv")
 HELDOUT2 = load_rows("quotes_heldout2.tsv")
 HELDOUT3 = load_rows("quotes_heldout3.tsv")
+HELDOUT4 = load_rows("quotes_heldout4.tsv")
 
 
 def evaluate_row(row: dict[str, str]) -> tuple[bool, bool, bool | None]:
@@ -87,7 +88,7 @@ def results() -> list[tuple[dict[str, str], tuple[bool, bool, bool | None]]]:
 
 @pytest.fixture(scope="module")
 def heldout_results() -> list[tuple[dict[str, str], tuple[bool, bool, bool | None]]]:
-    return [(row, evaluate_row(row)) for row in HELDOUT + HELDOUT2 + HELDOUT3]
+    return [(row, evaluate_row(row)) for row in HELDOUT + HELDOUT2 + HELDOUT3 + HELDOUT4]
 
 
 def test_test_set_is_large_and_varied():
@@ -98,8 +99,8 @@ def test_test_set_is_large_and_varied():
     )
     assert continuing >= 10
     assert len({r["source"] for r in ROWS}) >= 60
-    assert len(HELDOUT) >= 60 and len(HELDOUT2) >= 40 and len(HELDOUT3) >= 40
-    sets = [{r["sentence"] for r in rows} for rows in (ROWS, HELDOUT, HELDOUT2, HELDOUT3)]
+    assert len(HELDOUT) >= 60 and len(HELDOUT2) >= 40 and len(HELDOUT3) >= 40 and len(HELDOUT4) >= 40
+    sets = [{r["sentence"] for r in rows} for rows in (ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)]
     assert sum(len(x) for x in sets) == len(set().union(*sets)), "a sentence is in two test sets"
 
 
