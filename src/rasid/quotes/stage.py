@@ -33,6 +33,10 @@ _NO_QUOTES = str.maketrans("", "", "\"«»“”'")
 _NEGATORS = {"لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا"}
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "فان", "وان", "الي", "عن"}
 _BACK_BOUNDARY = {
+    "وفيما",
+    "وبينما",
+    "فبينما",
+    "وحيث",
     "وان",
     "لكن",
     "ولكن",
@@ -161,7 +165,7 @@ class _Ctx:
             return True
         return False
 
-    def np_forward(self, j: int, hi: int, cut: int = 0) -> int:
+    def np_forward(self, j: int, hi: int, cut: int = 0, name_slot: bool = False) -> int:
         """End (exclusive) of a speaker phrase starting at token j.
 
         Stops at punctuation, stop words and cues; continues through one "في" after a source or role head
@@ -221,6 +225,10 @@ class _Ctx:
                 k += 1  # "عدد من مؤيدي الأسد"، "روايات من ضباط": the phrase runs on
                 prev_state, indef = "neutral", 0
                 continue
+            if w in ("مطلع", "المطلع") and k > j and self.head_kind_of(self.toks[k - 1].norm) == "source":
+                k += 1  # "مصدر مطلع": informed, not "مطلع يوليو"
+                prev_state, indef = _definiteness(w), indef + 1
+                continue
             if self.is_stop(w) and not (w == "علي" and self.toks[k].text.endswith("ي") and k > j):
                 break  # (علي with a final ya is the name, على the preposition)
             if k > j and k in self.cue_at:
@@ -230,7 +238,7 @@ class _Ctx:
             state = _definiteness(w)
             if k > j and self.toks[k - 1].norm in _NAME_LINKS:
                 state = "indef"  # عبد الرحمن، أبو بكر: one name
-            if prev_state == "def" and state == "indef" and not self.is_title(k - 1):
+            if prev_state == "def" and state == "indef" and not self.is_title(k - 1) and not name_slot:
                 steps += 1
                 if steps > (1 if role_start else 0):
                     break
@@ -300,7 +308,7 @@ def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
         return None
     sp = _Speaker(j, k, j, k, cut=cut)
     if k < hi and ctx.breaks(k) and all(c in " ،,\u00a0" for c in ctx.gap(k)):
-        k2 = ctx.np_forward(k, hi)
+        k2 = ctx.np_forward(k, hi, name_slot=ctx.is_role(j))
         if k < k2:
             if (
                 k2 <= k + 5
