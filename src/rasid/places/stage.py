@@ -118,15 +118,13 @@ def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
     return bool(_prev_phrase(doc, m.tok_start, lex.titles, 1))
 
 
-def _parent_mentioned(p: Place, lex: Lexicon, anchors: list[Place]) -> bool:
-    """Whether the city of a local place (its parent, or a settlement within 30 km) is named in the article."""
-    parent = lex.places.get(p.parent)
-    for a in anchors:
-        if a.id == p.id:
-            continue
-        if parent is not None and a.id == parent.id:
-            return True
-        if a.kind == "settlement" and haversine(a.lat, a.lon, p.lat, p.lon) < 30:
+def _parent_mentioned(p: Place, lex: Lexicon, near_ids: set[str]) -> bool:
+    """Whether the city of a local place (its parent, or a settlement within 30 km) is named nearby."""
+    if p.parent in near_ids:
+        return True
+    for pid in near_ids:
+        q = lex.places[pid]
+        if q.id != p.id and q.kind == "settlement" and haversine(q.lat, q.lon, p.lat, p.lon) < 30:
             return True
     return False
 
@@ -279,6 +277,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     anchors = [
         c[0] for (_m, c, isn, _n, _h) in matches if len(c) == 1 and not isn and c[0].feature != "country"
     ]
+    sent_ids: dict[int, set[str]] = {}  # every reading of every name, per sentence
+    for m, cands, _isn, _n, _h in matches:
+        sent_ids.setdefault(toks[m.tok_start].sentence, set()).update(p.id for p in cands)
     sent_countries: dict[int, set[str]] = {}
     for m, cands, _isn, _n, _h in matches:
         if len({p.country for p in cands}) == 1:
@@ -313,7 +314,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         mkey = (base_form(toks[m.tok_start].norm[len(m.prefix) :]),) + tuple(
             _tok_key(doc, k) for k in range(m.tok_start + 1, m.tok_end)
         )
-        if mkey in lex.generic_local and not _parent_mentioned(best, lex, anchors):
+        near_ids = set().union(*(sent_ids.get(k, set()) for k in range(sent - 2, sent + 2)))
+        if mkey in lex.generic_local and not _parent_mentioned(best, lex, near_ids):
             # "طريق المطار" exists in every city: only with its city named in the article
             out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
             continue
