@@ -79,6 +79,7 @@ _SKIP_AFTER_VERB = {
 }
 _MAX_NP = 12
 _NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
+_NAME_TAILS = {"الدين", "الله", "الرحمن", "الاسلام", "الحق"}
 _NAME_LINKS = {"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ولد"}
 
 
@@ -236,8 +237,10 @@ class _Ctx:
             if k > j and indef and self.is_media(k):
                 break  # "مسؤول محلي | وكالة فرانس برس": told to an agency
             state = _definiteness(w)
-            if k > j and self.toks[k - 1].norm in _NAME_LINKS:
-                state = "indef"  # عبد الرحمن، أبو بكر: one name
+            if (k > j and self.toks[k - 1].norm in _NAME_LINKS) or (k > j and w in _NAME_TAILS):
+                state = "indef"  # عبد الرحمن، أبو بكر، سيف الدين: one name
+            if steps >= 1 and w.startswith(("بال", "لل")):
+                break  # "وزير الدفاع آشتون كارتر | بقوات البيشمركة": the name has ended
             if prev_state == "def" and state == "indef" and not self.is_title(k - 1) and not name_slot:
                 steps += 1
                 if steps > (1 if role_start else 0):
