@@ -47,6 +47,7 @@ _FEATURE_PRIOR = {
     "hamlet": -0.2,
 }
 _SMALL = {"village", "hamlet"}
+_NISBA_ACTOR_BEFORE = {"خفر", "حرس", "قوات"}  # "خفر السواحل الليبية", "حرس الحدود التونسية"
 _UNKNOWN_HEADS = ("منطق", "بلد", "قري", "حي", "مدين", "ضاحي", "مديري", "ناحي", "مخيم", "معسكر")
 _BREAK = re.compile(r"[،,.:;؛()\[\]!?؟\n]")
 _COMPOUND = {
@@ -254,6 +255,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             last_end = m.tok_end
         elif nisbas:
             nisba_ctx.append(m)
+            guard = m.tok_start >= 2 and _tok_key(doc, m.tok_start - 2) in _NISBA_ACTOR_BEFORE
+            if guard:
+                continue  # "خفر السواحل الليبية": the Libyan coast guard, an actor
             if _prev_phrase(doc, m.tok_start, lex.nisba_heads, 1, article=True) or _prev_phrase(
                 doc, m.tok_start, lex.capital_words, 1, article=True
             ):
