@@ -76,9 +76,12 @@ _SKIP_AFTER_VERB = {
     "جهتها",
     "فيه",
     "فيها",
+    "قائلا",
+    "قائله",
 }
 _MAX_NP = 12
 _NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
+_NO_CARRY = {"تبني", "تبنت"}  # تبنى X الهجوم needs its subject
 _NAME_TAILS = {"الدين", "الله", "الرحمن", "الاسلام", "الحق"}
 _NAME_LINKS = {"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ولد"}
 
@@ -285,6 +288,8 @@ class _Ctx:
         return start, end, self.doc.text[start:end]
 
     def is_title(self, k: int) -> bool:
+        if k > 0 and self.toks[k - 1].norm in _NAME_LINKS:
+            return False  # "ولد الشيخ أحمد": part of a name
         w = self.toks[k].norm
         return w in self.lex.title_words or (w[:1] == "و" and w[1:] in self.lex.title_words)
 
@@ -760,6 +765,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 if svo is not None:
                     sp = svo
             if sp is None and antecedent is None:
+                if norm(cue.form) in _NO_CARRY:
+                    continue  # "وتبنت منذ مراحلها الأولى منهج العنف": adopted, not a claim of responsibility
                 antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
                 carried = True
             if kind == "attribute":
