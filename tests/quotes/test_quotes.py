@@ -324,3 +324,8 @@ def test_a_happening_restated_in_the_claim_is_claimed():
     assert names == ["مصدر أمني"] and not denied
     t = doc.text.index("نجا")
     assert claim_for(doc, Span(t, t + 3, "نجا")) == ([], False)  # not restated: the outlet's own words
+
+
+def test_topic_speaker_with_fa():
+    doc = analyse("أما حزب العمال الكردستاني فتحدث عن مقتل خمسة أشخاص في الغارات التركية.")
+    assert [(q.cue, q.speaker_text) for q in doc.quotes] == [("تحدث", "حزب العمال الكردستاني")]

@@ -451,6 +451,15 @@ def _svo_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
     return sp
 
 
+def _topic_speaker(ctx: _Ctx, i: int, lo: int) -> _Speaker | None:
+    """The topic of "أما X فـ<verb>": X speaks."""
+    for a in range(i - 1, max(lo, i - 16) - 1, -1):
+        if ctx.toks[a].norm in ("اما", "واما"):
+            sp = _parse_np(ctx, a + 1, i)
+            return sp if sp is not None and a + 1 < i else None
+    return None
+
+
 def _compatible(g_cue: str, g_prev: str) -> bool:
     if g_cue == "-" or g_prev == "-":
         return True
@@ -764,6 +773,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 svo = _svo_speaker(ctx, i, lo)
                 if svo is not None:
                     sp = svo
+            if sp is None and m.prefix.startswith("ف"):
+                sp = _topic_speaker(ctx, i, lo)  # "أما حزب العمال الكردستاني فتحدث عن ..."
             if sp is None and antecedent is None:
                 if norm(cue.form) in _NO_CARRY:
                     continue  # "وتبنت منذ مراحلها الأولى منهج العنف": adopted, not a claim of responsibility
