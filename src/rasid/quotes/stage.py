@@ -21,7 +21,6 @@ from rasid.doc import ActorMention, Doc, Quote, Span, Token
 from rasid.pipeline import stage
 from rasid.quotes.lexicon import Cue, QuoteLexicon, key1
 from rasid.resources import Resources
-from rasid.text.matcher import phrase_key
 from rasid.text.normalise import norm
 
 INFO_KEY = "quotes.info"
@@ -963,4 +962,4 @@ def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
     return names, denied
 
 
-__all__ = ["quotes_stage", "claim_for", "find_quotes", "QuoteInfo", "phrase_key"]
+__all__ = ["quotes_stage", "claim_for", "find_quotes", "QuoteInfo", "INFO_KEY"]
