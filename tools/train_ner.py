@@ -140,9 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, default=REPO / "benchmarks" / "results" / "ner.md")
     ap.add_argument("--no-report", action="store_true")
     ap.add_argument("--max-sents", type=int, default=None, help="train on the first N sentences only")
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.05)
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=300)
     args = ap.parse_args(argv)
 
     t0 = time.time()

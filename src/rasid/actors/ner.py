@@ -29,9 +29,41 @@ def _shape(w: str) -> str:
     return "o"
 
 
+_LEX: dict[str, set[str]] | None = None
+
+
+def _lexicons() -> dict[str, set[str]]:
+    """Word lists from the actor knowledge base (places, actor-name words, titles) used as CRF features."""
+    global _LEX
+    if _LEX is None:
+        from rasid.actors.kb import load_kb
+        from rasid.text.tokens import base_form
+
+        kb = load_kb()
+        actor_words: set[str] = set()
+        for a in kb.aliases:
+            if not a.generated:
+                actor_words.update(base_form(x) for x in norm(a.alias).split())
+        person_words: set[str] = set()
+        for p in kb.persons:
+            person_words.update(base_form(x) for x in norm(p.name).split())
+        titles = {base_form(norm(r.cue).split()[0]) for r in kb.roles}
+        _LEX = {"place": set(kb.place_words), "actor": actor_words, "person": person_words, "title": titles}
+    return _LEX
+
+
+def _stem(w: str) -> str:
+    for p in PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            return w[len(p) :]
+    return w
+
+
 def word_features(words: list[str], i: int) -> dict[str, object]:
     """CRF features of word ``i`` of a sentence (normalised forms)."""
     w = words[i]
+    st = _stem(w)
+    lex = _lexicons()
     f: dict[str, object] = {
         "b": 1.0,
         "w": w,
@@ -41,7 +73,18 @@ def word_features(words: list[str], i: int) -> dict[str, object]:
         "p3": w[:3],
         "s2": w[-2:],
         "s3": w[-3:],
+        "s4": w[-4:],
+        "st": st,
+        "st_s2": st[-2:],
     }
+    for name, words_ in lex.items():
+        if st in words_ or w in words_:
+            f["lex_" + name] = 1.0
+    if i > 0:
+        pst = _stem(words[i - 1])
+        if pst in lex["title"]:
+            f["-1title"] = 1.0
+        f["-1st"] = pst
     for p in PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 2:
             f["pre"] = p

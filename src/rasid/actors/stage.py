@@ -42,6 +42,7 @@ ALLEGIANCE = {
     norm(w)
     for w in "تابعين تابعون التابعين موالين موالون الموالين تابعة التابعة الموالية موالية محسوبة المحسوبة محسوبين".split()
 }
+CIVIC_FILLERS = {norm(w) for w in "مدينة منطقة بلدة قرية محافظة".split()}
 FORCE_UNITS = {norm(w) for w in "قوات القوات وحدات الوحدات كتائب الكتائب افواج أفواج".split()}
 ONE_OF = {norm(w) for w in "إحدى أحد احدى احد".split()}
 FOCUS = {
@@ -492,12 +493,17 @@ def _group_mentions(
                 )
             )
             continue
+        canonical = norm_name(text)
+        if head.mode == "civic":
+            # أعيان مدينة مصراتة = أعيان مصراتة: the place word, without مدينة / منطقة
+            words = canonical.split()
+            canonical = " ".join(w for i, w in enumerate(words) if i == 0 or norm(w) not in CIVIC_FILLERS)
         out.append(
             Mention(
                 start_raw,
                 end_raw,
                 text,
-                canonical=norm_name(text),
+                canonical=canonical,
                 kind=head.kind,
                 country=kb.country_name(country),
                 framing=head.framing,
@@ -791,6 +797,13 @@ def _anaphors(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
             and t.sentence - m.sentence <= ANAPHOR_SENTENCES
             and phrase_key(m.text)[:1] == (t.base,)
         ]
+        if not prev and t.base == "تنظيم":
+            # التنظيم after داعش / القاعدة: the last armed organisation named
+            prev = [
+                m
+                for m in ordered
+                if m.end <= t.start and t.sentence - m.sentence <= ANAPHOR_SENTENCES and m.kind == "rebel"
+            ]
         if not prev:
             continue
         a = prev[-1]
