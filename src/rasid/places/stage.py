@@ -24,6 +24,7 @@ named part of a region ("ريف حلب"); 3 a province, region or country.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -278,9 +279,13 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     total = sum(ctx.values())
     top_cc = ctx.most_common(1)[0][0] if ctx else None
     # --- resolve: unambiguous first, then the rest with them as anchors ---------------------------
-    anchors = [
-        c[0] for (_m, c, isn, _n, _h) in matches if len(c) == 1 and not isn and c[0].feature != "country"
-    ]
+    anchors = list(
+        {
+            c[0].id: c[0]
+            for (_m, c, isn, _n, _h) in matches
+            if len(c) == 1 and not isn and c[0].feature != "country"
+        }.values()
+    )
     sent_ids: dict[int, set[str]] = {}  # every reading of every name, per sentence
     for m, cands, _isn, _n, _h in matches:
         sent_ids.setdefault(toks[m.tok_start].sentence, set()).update(p.id for p in cands)
@@ -359,6 +364,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     # --- unknown names after a place-type noun: kept as text, unresolved ---------------------------
     taken = set(covered) | {k for (m, *_r) in matches for k in range(m.tok_start, m.tok_end)}
     for i, t in enumerate(toks[:-1]):
+        if not any(h in t.norm for h in _UNKNOWN_HEADS):
+            continue  # cheap test first: no place-type noun in this token
         nxt = toks[i + 1]
         if (
             i + 1 in taken
@@ -402,13 +409,12 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
 def _annotate_context(doc: Doc, lex: Lexicon) -> None:
     """Facts place_for needs: affiliation places ("ميليشيات مصراتة") and sentences that refer back."""
     toks = doc.tokens
-    starts = {t.start: i for i, t in enumerate(toks)}
+    starts = [t.start for t in toks]
     affiliated: set[tuple[int, int]] = set()
     for p in doc.places:
-        i = starts.get(p.start)
-        if i is None:  # the mention starts after proclitics inside a token
-            i = next((k for k, t in enumerate(toks) if t.start <= p.start < t.end), None)
-        if i is not None and _prev_phrase(doc, i, lex.affiliation, 3):
+        # the token holding the mention's start (it may start after proclitics inside a token)
+        i = bisect.bisect_right(starts, p.start) - 1
+        if i >= 0 and _prev_phrase(doc, i, lex.affiliation, 3):
             affiliated.add((p.start, p.end))
     refer_back: set[int] = set()
     first_tok: dict[int, int] = {}
