@@ -390,8 +390,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         w = nxt.norm
         if w in lex.not_name or base_form(w) in lex.not_name or len(base_form(w)) < 3 or w.isdigit():
             continue
-        if doc.text[t.end : nxt.start].strip():
-            continue  # punctuation between
+        if doc.text[t.end : nxt.start].strip(" \u00a0\"'«»“”"):
+            continue  # punctuation between (quotes are fine: منطقة «الضباب»)
         if head_w == "حي" and not w.startswith("ال"):
             continue  # "حي" is also a typo of "حين": only "حي ال..." is a district
         if not w.startswith("ال") and w[:1] not in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي":
