@@ -104,6 +104,7 @@ def evaluate(rows: list[dict]) -> dict:
         "correct": Counter(),
         "total": Counter(),
         "neg_ok": 0,
+        "det": Counter(),
         "neg": 0,
         "errors": [],
         "no_article": 0,
@@ -164,6 +165,7 @@ def evaluate(rows: list[dict]) -> dict:
             used.add(hit)
             matched_pred.add(hit)
             res["found"] += 1
+            res["det"]["found " + slice_] += 1
             p = preds[hit][2]
             if r["level"] == "none":
                 ok = not p.resolved and p.latitude is None
@@ -185,11 +187,23 @@ def evaluate(rows: list[dict]) -> dict:
                     ("wrong", r["mention"], f"{p.name_en} ({p.country}) != {r['expected']}", src)
                 )
         res["n_pred"] += len(preds)
+        sl = "slice:" + ("seeds" if src.startswith("seed:") else SLICE.get(src, "?"))
+        res["det"]["pred " + sl] += len(preds)
         # a prediction overlapping a gold place mention is a true detection
         for k, (a, b, _p) in enumerate(preds):
             if k in matched_pred or any(a < ge and gs < b and r["expected"] != "NONE" for gs, ge, r in gold):
                 res["tp_pred"] += 1
+                res["det"]["tp " + sl] += 1
     return res
+
+
+def print_detection_by_slice(r: dict) -> None:
+    for k in sorted(k for k in r["total"] if k.startswith("slice:")):
+        pred, tp, found = r["det"]["pred " + k], r["det"]["tp " + k], r["det"]["found " + k]
+        p = tp / pred if pred else 0.0
+        print(
+            f"  detection {k:22s} P {p:.3f} ({tp}/{pred})  R {found / r['total'][k]:.3f} ({found}/{r['total'][k]})"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -227,6 +241,7 @@ def test_accuracy_and_detection(result, capsys):
         print(f"accuracy (missed = wrong): {acc:.3f}; look-alikes left alone: {r['neg_ok']}/{r['neg']}")
         for k in sorted(r["total"]):
             print(f"  {k:24s} {r['correct'][k]:4d}/{r['total'][k]:<4d} {r['correct'][k] / r['total'][k]:.3f}")
+        print_detection_by_slice(r)
         for e in r["errors"]:
             print("   ", *e)
     assert acc >= BAR
@@ -265,6 +280,7 @@ def test_heldout(capsys):
                 print(
                     f"  {k:24s} {r['correct'][k]:4d}/{r['total'][k]:<4d} {r['correct'][k] / r['total'][k]:.3f}"
                 )
+        print_detection_by_slice(r)
         for e in r["errors"]:
             print("   ", *e)
     assert acc >= 0.75 and prec >= 0.75 and rec >= 0.75
