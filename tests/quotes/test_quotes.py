@@ -193,6 +193,7 @@ GOLD_SETS = {
     "seeds": (SHARED / "gold" / "seeds.jsonl", SHARED),
     "devgold-libya": (REPO / "devgold" / "libya.jsonl", REPO),
     "devgold-other": (REPO / "devgold" / "other.jsonl", REPO),
+    "devgold-more": (REPO / "devgold" / "more.jsonl", REPO),
 }
 
 
@@ -309,7 +310,15 @@ def test_data_files_are_consistent():
         assert r["conj"] in {"any", "req"}
     denials = {norm(r["form"]) for r in data_tsv(PKG, "cues.tsv") if r["denial"] == "1"}
     assert {norm(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "كذبت")} <= denials
-    for name in ("cues.tsv", "titles.tsv", "speaker_heads.tsv", "roles.tsv", "stops.tsv", "manner.tsv"):
+    for name in (
+        "cues.tsv",
+        "titles.tsv",
+        "speaker_heads.tsv",
+        "roles.tsv",
+        "stops.tsv",
+        "manner.tsv",
+        "after_cue.tsv",
+    ):
         assert data_text(PKG, name).startswith("#"), f"{name} needs a header comment with its source"
     stops = {norm(r["word"]) for r in data_tsv(PKG, "stops.tsv")}
     assert not stops & set(forms), "a cue is also a stop word"
@@ -329,3 +338,21 @@ def test_a_happening_restated_in_the_claim_is_claimed():
 def test_topic_speaker_with_fa():
     doc = analyse("أما حزب العمال الكردستاني فتحدث عن مقتل خمسة أشخاص في الغارات التركية.")
     assert [(q.cue, q.speaker_text) for q in doc.quotes] == [("تحدث", "حزب العمال الكردستاني")]
+
+
+def test_sentence_between_two_of_the_same_speakers_is_theirs_and_hayth_attributes_the_sentence():
+    doc = analyse(
+        "وقال مدير المرصد رامي عبد الرحمن إن تسعة من القتلى مدنيون.\n"
+        "ودارت اشتباكات عنيفة ليلة أمس بين عناصر التنظيم والفصائل في ريف حلب.\n"
+        "وتسببت الاشتباكات وفق عبد الرحمن بمقتل عشرة عناصر.\n"
+        "ودارت معارك أخرى في ريف إدلب.\n"
+        "أحبطت السلطات اليونانية تهريب شحنة أسلحة، حيث أعلنت سلطات الجمارك عن ضبطها في الميناء."
+    )
+    s = doc.text.index("اشتباكات عنيفة")
+    names, _ = claim_for(doc, Span(s, s + 7, "اشتباكات"))
+    assert names and names[0] == "رامي عبد الرحمن"
+    s2 = doc.text.index("معارك أخرى")
+    assert claim_for(doc, Span(s2, s2 + 5, "معارك")) == ([], False)
+    s3 = doc.text.index("تهريب")
+    names3, _ = claim_for(doc, Span(s3, s3 + 5, "تهريب"))
+    assert names3 and names3[0] == "سلطات الجمارك"

@@ -33,6 +33,7 @@ class QuoteLexicon:
     stops: set[str] = field(default_factory=set)  # normalised forms
     media: set[str] = field(default_factory=set)  # base forms of media heads (first word)
     manner: set[str] = field(default_factory=set)  # base forms of statement-occasion nouns (تصريح، بيان)
+    after_cue: set[str] = field(default_factory=set)  # normalised words skipped between a cue and its speaker
 
 
 @lru_cache(maxsize=65536)
@@ -65,7 +66,8 @@ def build_lexicon() -> QuoteLexicon:
     roles = {key1(r["role"]) for r in data_tsv(PKG, "roles.tsv")}
     stops = {norm(r["word"]) for r in data_tsv(PKG, "stops.tsv")}
     manner = {key1(r["word"]) for r in data_tsv(PKG, "manner.tsv")}
-    return QuoteLexicon(cues, titles, heads, head_kind, title_words, roles, stops, media, manner)
+    after_cue = {norm(r["word"]) for r in data_tsv(PKG, "after_cue.tsv")}
+    return QuoteLexicon(cues, titles, heads, head_kind, title_words, roles, stops, media, manner, after_cue)
 
 
 @resource("quotes.lexicon")

@@ -59,25 +59,6 @@ _BACK_BOUNDARY = {
     "لقد",
     "وقد",
 }
-_SKIP_AFTER_VERB = {
-    "عنه",
-    "عنها",
-    "به",
-    "بها",
-    "حينها",
-    "ايضا",
-    "كذلك",
-    "مؤخرا",
-    "بدوره",
-    "بدورها",
-    "من",
-    "جهته",
-    "جهتها",
-    "فيه",
-    "فيها",
-    "قائلا",
-    "قائله",
-}
 _MAX_NP = 12
 _NEUTRAL = {"لدي", "عن", "نحو", "ضد", "مع", "في", "فى", "من", "علي", "الي", "لدى"}
 _NO_CARRY = {"تبني", "تبنت"}  # تبنى X الهجوم needs its subject
@@ -673,7 +654,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             if norm(cue.form) in ("وفق", "وفقا", "طبقا") and j < hi:
                 nxt = doc.tokens[j].norm
                 known = any(
-                    inf.name_keys and key1(nxt) == inf.name_keys[0] for inf in infos
+                    key1(nxt) in inf.name_keys for inf in infos
                 )  # "وفق عبد الرحمن" after "قال عبد الرحمن"
                 if not (nxt == "ما" or (nxt.startswith("ل") and not nxt.startswith("ال")) or known):
                     continue  # "وفق أحكام القانون"
@@ -687,7 +668,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 k = vend
             elif k > j and k + 1 < hi and not ctx.breaks(k + 1):
                 k += 1  # "بحسب ما وثق ناشطون"، "حسب ما أوردته صحيفة": the verb after ما
-            while k < hi and doc.tokens[k].norm in _SKIP_AFTER_VERB and k + 1 < hi:
+            while k < hi and doc.tokens[k].norm in lex.after_cue and k + 1 < hi:
                 k += 1
             if k < hi and doc.tokens[k].norm in ("الي", "عن") and k + 1 < hi:  # استنادا إلى / نقلا عن
                 k += 1
@@ -716,7 +697,7 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             claim = _claim_range(ctx, j, hi)
         else:
             k = j
-            while k < hi and doc.tokens[k].norm in _SKIP_AFTER_VERB and not ctx.breaks(k) and k + 1 < hi:
+            while k < hi and doc.tokens[k].norm in lex.after_cue and not ctx.breaks(k) and k + 1 < hi:
                 if doc.tokens[k].norm == "من" and doc.tokens[k + 1].norm not in ("جهته", "جهتها"):
                     break
                 k += 1
@@ -780,6 +761,9 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                 antecedent = _carry(quotes, infos, gender, sent, same_sentence=False)
                 carried = True
             if kind == "attribute":
+                claim = (doc.sentences[sent].start, doc.sentences[sent].end)
+            if sp is not None and i > lo + 1 and doc.tokens[i - 1].norm in ("حيث", "اذ", "واذ"):
+                # "أحبطت السلطات تهريب شحنة، حيث أعلنت الجمارك عن ضبطها": the source of the whole sentence
                 claim = (doc.sentences[sent].start, doc.sentences[sent].end)
             if claim is None:
                 after = sp.b if (sp is not None and sp.a >= j) else j
@@ -918,6 +902,29 @@ def quotes_stage(doc: Doc, resources: Resources) -> None:
     doc.user[INFO_KEY] = infos
 
 
+def _between_same_speaker(doc: Doc, anchor: Span, infos: list[QuoteInfo]) -> list[tuple[Quote, QuoteInfo]]:
+    """A sentence with no quote of its own between two sentences attributed to the same speaker ("وقال مدير
+    المرصد ..." / <sentence> / "وتسببت الاشتباكات وفق عبد الرحمن ...") continues that speaker's account."""
+    if not doc.sentences:
+        return []
+    si = doc.sentence_index(anchor.start)
+    if any(q.sentence == si for q in doc.quotes):
+        return []
+    before = [(q, inf) for q, inf in zip(doc.quotes, infos) if q.sentence == si - 1 and inf.names]
+    after = [(q, inf) for q, inf in zip(doc.quotes, infos) if q.sentence == si + 1 and inf.names]
+    if not before or not after:
+        return []
+
+    def own(inf: QuoteInfo) -> set[str]:  # the speaker's own names, not the organisation it belongs to
+        return {norm(n) for n in inf.names if n not in inf.actors}
+
+    keys_after = set().union(*(own(inf) for _q, inf in after))
+    for q, inf in reversed(before):
+        if own(inf) & keys_after:
+            return [(q, inf)]
+    return []
+
+
 def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
     """(claimed_by, denied) for an event reported at ``anchor``; [] means the outlet itself.
 
@@ -951,6 +958,8 @@ def claim_for(doc: Doc, anchor: Span) -> tuple[list[str], bool]:
             and q.claim_start > anchor.start
             and key in doc.norm_of(q.claim_start, q.claim_end or q.claim_start)
         ]
+    if not holding:
+        holding = _between_same_speaker(doc, anchor, infos)
     if not holding:
         return [], False
     holding.sort(key=lambda p: (-(p[0].claim_end - p[0].claim_start), p[0].start))
