@@ -183,7 +183,8 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
         return conf
     cache = doc.user.setdefault("events.model_scores", {})
     if (si, label) not in cache:
-        cache[(si, label)] = model.score(doc.sentences[si].text, label)
+        sent = doc.sentences[si]
+        cache[(si, label)] = model.score(doc.norm_of(sent.start, sent.end), label, normalised=True)
     p = cache[(si, label)]
     for t in trigs:
         t.model_score = p

@@ -82,11 +82,13 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     """ACLED fatalities stated in tokens [lo, hi) (a clause or sentence); None when none is stated."""
     if hi <= lo:
         return None
+    before = _cue_tokens(doc, resources, "death_before")
+    after = _cue_tokens(doc, resources, "death_after")
+    if not any(lo <= k < hi for k in before) and not any(lo <= k < hi for k in after):
+        return None  # no death word: no fatality figure (and no need to read the numbers)
     nums = dict(_numbers(doc, resources, doc.tokens[lo].sentence))
     if doc.tokens[hi - 1].sentence != doc.tokens[lo].sentence:
         nums.update(_numbers(doc, resources, doc.tokens[hi - 1].sentence))
-    before = _cue_tokens(doc, resources, "death_before")
-    after = _cue_tokens(doc, resources, "death_after")
     injury = _cue_tokens(doc, resources, "injury")
     singular = _cue_tokens(doc, resources, "singular")
     toks = doc.tokens

@@ -1,4 +1,4 @@
-"""The learned sentence model: hashed character n-grams + word features, logistic regression, numpy only.
+"""The learned sentence model: hashed binary character n-gram + word features, logistic regression, numpy only.
 
 ``tools/train_event_model.py`` fits one binary model per PLOVER class (ASSAULT, PROTEST) on the dev half
 of the openeventdata arabic_event_gsr sentences (MIT) and saves the non-zero weights to
@@ -37,21 +37,25 @@ def _word_hashes(w: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def features(text: str) -> dict[int, float]:
-    """Hashed feature vector (index -> value), L2-normalised."""
-    words = [base_form(w) for w in _WORD.findall(norm(text))]
-    counts: dict[int, float] = {}
+def feature_set(text: str, normalised: bool = False) -> set[int]:
+    """The hashed features present in ``text`` (words, character n-grams, word bigrams)."""
+    words = [base_form(w) for w in _WORD.findall(text if normalised else norm(text))]
+    out: set[int] = set()
     for w in words:
-        for h in _word_hashes(w):
-            counts[h] = counts.get(h, 0.0) + 1.0
+        out.update(_word_hashes(w))
     for a, b in zip(words, words[1:]):
-        h = zlib.crc32(("b:" + a + " " + b).encode()) % DIM
-        counts[h] = counts.get(h, 0.0) + 1.0
-    if not counts:
-        return counts
-    vals = {k: 1.0 + math.log(v) for k, v in counts.items()}
-    z = math.sqrt(sum(v * v for v in vals.values()))
-    return {k: v / z for k, v in vals.items()}
+        out.add(zlib.crc32(("b:" + a + " " + b).encode()) % DIM)
+    return out
+
+
+def features(text: str, normalised: bool = False) -> dict[int, float]:
+    """Binary feature vector (index -> value), L2-normalised. ``normalised``: ``text`` is already in the
+    normalised view (a slice of ``doc.norm``)."""
+    fs = feature_set(text, normalised)
+    if not fs:
+        return {}
+    v = 1.0 / math.sqrt(len(fs))
+    return dict.fromkeys(fs, v)
 
 
 class SentenceModel:
@@ -64,14 +68,13 @@ class SentenceModel:
     def labels(self) -> list[str]:
         return sorted(self.weights)
 
-    def score(self, text: str, label: str) -> float:
+    def score(self, text: str, label: str, normalised: bool = False) -> float:
         w, b = self.weights[label]
-        f = features(text)
-        if not f:
+        fs = feature_set(text, normalised)
+        if not fs:
             return 0.0
-        idx = np.fromiter(f.keys(), dtype=np.int64, count=len(f))
-        val = np.fromiter(f.values(), dtype=np.float64, count=len(f))
-        z = float(w[idx] @ val) + b
+        idx = np.fromiter(fs, dtype=np.int64, count=len(fs))
+        z = float(w[idx].sum()) / math.sqrt(len(fs)) + b
         return 1.0 / (1.0 + math.exp(-z))
 
     @classmethod

@@ -90,25 +90,36 @@ def context_in(doc: Doc, resources: Resources, kind: str, lo: int, hi: int) -> l
 def _suffix_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, TriggerEntry, int]]:
     """(token index, entry, chars of proclitics) for words found only after removing an attached pronoun."""
     out = []
+    cache = _SUFFIX_CACHE.setdefault(id(matcher), {})
+    if len(cache) > 200_000:
+        cache.clear()
     for t in doc.tokens:
-        if t.index in covered or len(t.norm) < 4:
+        if t.index in covered or len(t.norm) < 4 or not t.norm.endswith(_OBJECT_SUFFIXES):
             continue
-        found = None
         if t.text.endswith("ة") or t.text.endswith("ى"):
             continue  # ta marbuta / alef maqsura: no attached pronoun
-        for cut, stem, _art in clitic_candidates(t.norm):
-            for s in suffix_candidates(stem)[1:]:
-                if not stem.endswith(_OBJECT_SUFFIXES) or len(s) < 3 or stem.endswith(("كم", "كن")):
-                    continue
-                entries = matcher.lookup(s)
-                if entries:
-                    found = (cut, entries)
-                    break
-            if found:
-                break
+        if t.norm not in cache:
+            cache[t.norm] = _suffix_lookup(matcher, t.norm)
+        found = cache[t.norm]
         if found:
             out.append((t.index, found[1], found[0]))
     return out
+
+
+_SUFFIX_CACHE: dict[int, dict[str, tuple[int, list] | None]] = {}
+
+
+def _suffix_lookup(matcher, word: str) -> tuple[int, list] | None:
+    for cut, stem, _art in clitic_candidates(word):
+        if not stem.endswith(_OBJECT_SUFFIXES) or stem.endswith(("كم", "كن")):
+            continue
+        for s in suffix_candidates(stem)[1:]:
+            if len(s) < 3:
+                continue
+            entries = matcher.lookup(s)
+            if entries:
+                return cut, entries
+    return None
 
 
 def _best_entry(entries: list[TriggerEntry]) -> TriggerEntry:
