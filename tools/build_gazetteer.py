@@ -52,6 +52,7 @@ COLUMNS = [
 _NON_ARABIC = re.compile("[پچژگکیۀہھےڈٹںۆێڕڵ\u200c]")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _NOT_ARABIC_TEXT = re.compile("[^\u0621-\u064a\u064b-\u0652\u0640 \\-']")  # any other letter: not Arabic
+_PROVINCE = ("محافظة ", "شعبية ", "ولاية ", "مديرية ", "قضاء ", "ناحية ")
 _GENERIC = ("مدينة ", "بلدية ", "شعبية ", "قرية ", "بلدة ", "محافظة ", "ناحية ", "قضاء ", "مديرية ")
 SETTLEMENT = {"city", "town", "village", "hamlet", "capital"}
 MERGE_KM = 15.0
@@ -153,7 +154,9 @@ def clean_ar(name: str) -> list[str]:
             continue
         if len(part.replace(" ", "")) < 2:
             continue
-        out.append(part)
+        # "محافظة إدلب" on a city row names the province (the supplement has it): keep only "إدلب"
+        if not part.startswith(_PROVINCE):
+            out.append(part)
         for g in _GENERIC:
             if part.startswith(g) and len(part) > len(g) + 2:
                 out.append(part[len(g) :])

@@ -186,7 +186,9 @@ def _mention(
         feature=p.feature,
         admin1=p.admin1 or None,
         country=lex.country_names.get(p.country, p.country),
-        geo_precision=_precision(p, near),
+        geo_precision=2
+        if p.kind == "area" and doc.norm_of(start, end).startswith("ريف")
+        else _precision(p, near),
         near=near,
         resolved=True,
         sentence=sent,
