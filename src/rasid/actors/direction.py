@@ -263,8 +263,8 @@ def _direction(doc: Doc, anchor: Span):
 
     ments = []
     for m in doc.actors:
-        if not m.text:
-            continue
+        if not m.text or getattr(m, "origin", "") == "ner":
+            continue  # tagger names (people, bodies) are for speakers, not event parties
         ts, te = _bounds(doc, m)
         if ts < s_lo or te > s_hi or (ts < a_e and a_s < te):
             continue
