@@ -26,7 +26,6 @@ from rasid.resources import Resources
 HISTORY_DAYS = 120  # an event that ended this long before publication is background
 MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
-MERGE_SENTENCES = 3  # an undated repeat merges into an event reported at most this many sentences before
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
 BATTLE_MODEL_WEIGHT = 0.0
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
@@ -273,7 +272,10 @@ def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
     claimed, denied = claim_for(doc, anchor)
     if denied:
         return None
-    ev_start, ev_end = evidence_span(doc, resources, c)
+    if resources.options.extra.get("events_trim") is False:  # ablation: the whole sentence
+        ev_start, ev_end = doc.sentences[c.sentence].start, doc.sentences[c.sentence].end
+    else:
+        ev_start, ev_end = evidence_span(doc, resources, c)
     ev = Event(
         article_id=doc.meta.article_id or "article",
         event_id="",
@@ -329,26 +331,22 @@ def _windows_overlap(a: Event, b: Event) -> bool:
     return a.date_start <= (b.date_end or b.date_start) and b.date_start <= (a.date_end or a.date_start)
 
 
-def _places_compatible(a: Event, b: Event) -> bool:
-    return a.location_name is None or b.location_name is None or a.location_name == b.location_name
-
-
 def _actors_compatible(a: Event, b: Event) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
 
 
 def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bool:
-    """ACLED's rule: one event per type, date, place and actor pair. A mention without its own date (it
-    inherits one, or has only the article's) repeats the latest such event in the same place (or a nearby
-    one when the place is unknown); a dated one merges when place is the same and windows overlap."""
+    """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
+    place are the same and the actors do not differ; a mention that states its own date must also fall in
+    the window of the event it joins (a mention without one repeats it). ``distance`` (sentences) is kept
+    for callers; an unknown place never merges: two strikes told apart only by place stay apart."""
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
-    if not _places_compatible(a, b) or not _actors_compatible(a, b):
+    if not _actors_compatible(a, b):
         return False
-    same_place = a.location_name is not None and a.location_name == b.location_name
-    if not b_dated_here:
-        return same_place or distance <= MERGE_SENTENCES
-    return (same_place or distance <= MERGE_SENTENCES) and _windows_overlap(a, b)
+    if a.location_name is None or a.location_name != b.location_name:
+        return False
+    return not b_dated_here or _windows_overlap(a, b)
 
 
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
@@ -362,6 +360,7 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
 @stage("events", requires=("sentences", "tokens", "times", "places", "actors", "quotes", "triggers"), assigns=("events",))
 def events_stage(doc: Doc, resources: Resources) -> None:
     threshold = resources.options.min_event_confidence
+    merge = resources.options.extra.get("events_merge") is not False  # ablation switch
     events: list[Event] = []
     dated: list[bool] = []
     last_sent: list[int] = []
@@ -375,7 +374,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             continue
         merged = False
         dated_here = _dated_here(doc, c.anchor, c.sentence)
-        for k in range(len(events) - 1, -1, -1):
+        for k in range(len(events) - 1, -1, -1) if merge else ():
             if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))

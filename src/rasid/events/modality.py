@@ -118,6 +118,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
 
 @stage("modality", requires=("sentences", "tokens", "triggers"), assigns=())
 def modality_stage(doc: Doc, resources: Resources) -> None:
+    if resources.options.extra.get("events_modality") is False:  # ablation: every trigger asserted
+        return
     for trig in doc.triggers:
         if not hasattr(trig, "tok_start"):
             continue

@@ -161,8 +161,9 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
     ctx = resources.get("events.context")
-    for t in out:
-        _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
+    if resources.options.extra.get("events_reference") is not False:  # ablation switch
+        for t in out:
+            _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
     out.sort(key=lambda x: x.start)
     return out
 
