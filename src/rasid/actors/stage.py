@@ -117,6 +117,20 @@ def _mention(doc: Doc, m: Match, **kw) -> Mention:
     )
 
 
+def _sentence_country(doc: Doc, kb: KB, sentence: int) -> str | None:
+    """ISO2 of the one country the places of a sentence lie in (None when none or several)."""
+    found = set()
+    for p in getattr(doc, "places", []) or []:
+        if p.sentence != sentence or not p.country:
+            continue
+        iso = p.country.upper() if len(p.country) == 2 else None
+        if iso is None:
+            iso = next((c.iso2 for c in kb.countries.values() if c.name_en == p.country), None)
+        if iso:
+            found.add(iso)
+    return found.pop() if len(found) == 1 else None
+
+
 def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
     out: list[Mention] = []
     last_place = -1
@@ -174,8 +188,16 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
             if row.generated and actor.kind == "civilians" and m.tok_start > 0:
                 if doc.tokens[m.tok_start - 1].norm in kb.soldier_words:
                     continue  # جنديين ليبيين: soldiers, not civilians
-            canonical, aid, side = kb.fill(actor, country)
-            home = actor.country if actor.country != "*" else country
+            fill_country = country
+            if actor.is_template and not actor.id.endswith("_generic"):
+                # Islamic State / Civilians / Unidentified Armed Group: of the country where the sentence is
+                fill_country = _sentence_country(doc, kb, doc.tokens[m.tok_start].sentence) or country
+                if actor.kind == "civilians" and m.tok_end < len(doc.tokens):
+                    nat = kb.adjective_country.get(doc.tokens[m.tok_end].base)
+                    if nat and norm(doc.tokens[m.tok_end].base).endswith("ين"):
+                        fill_country = nat  # مواطنين إيطاليين: Italian civilians
+            canonical, aid, side = kb.fill(actor, fill_country)
+            home = actor.country if actor.country != "*" else fill_country
             out.append(
                 _mention(
                     doc,
@@ -453,6 +475,37 @@ def _group_mentions(
             continue
         if head.mode == "descriptor":
             continue
+        if (
+            head.mode == "civic"
+            and head.kind == "civilians"
+            and nxt is not None
+            and getattr(nxt, "country_name", False)
+            and not gap.strip()
+        ):
+            # سكان ليبيا: the civilians of that country
+            iso = (nxt.actor_id or "")[len("country_") :]
+            civ_actor = kb.actors.get(f"civilians_{iso}")
+            if civ_actor is not None:
+                absorbed.add(id(nxt))
+                out.append(
+                    Mention(
+                        g.start,
+                        nxt.end,
+                        doc.text[g.start : nxt.end],
+                        canonical=civ_actor.canonical,
+                        actor_id=civ_actor.id,
+                        kind="civilians",
+                        country=kb.country_name(iso),
+                        sentence=nxt.sentence,
+                        tok_start=g.tok_start,
+                        tok_end=nxt.tok_end,
+                        prefix=g.prefix,
+                        origin="group",
+                        known=True,
+                    )
+                )
+                covered.update(range(g.tok_start, nxt.tok_end))
+                continue
         head_tok = toks[g.tok_start]
         has_article = head_tok.norm[len(g.prefix) :].startswith("ال") or g.prefix.endswith("ال")
         if has_article and head.mode != "both" and not norm(head.head).startswith("ال"):
@@ -685,13 +738,18 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
                 end_tok = name_end
             s, e = r.start, toks[end_tok - 1].end
             absorbed.add(id(aff))
+            canonical, actor_id = aff.canonical, aff.actor_id
+            if getattr(aff, "country_name", False) and (aff.actor_id or "").startswith("country_"):
+                gov = kb.actors.get("gov_" + aff.actor_id[len("country_") :])
+                if gov is not None:  # وزير خارجية قطر: the government of Qatar
+                    canonical, actor_id = gov.canonical, gov.id
             out.append(
                 Mention(
                     s,
                     e,
                     doc.text[s:e],
-                    canonical=aff.canonical,
-                    actor_id=aff.actor_id,
+                    canonical=canonical,
+                    actor_id=actor_id,
                     kind="person",
                     side=aff.side,
                     country=aff.country,
