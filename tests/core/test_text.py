@@ -75,3 +75,15 @@ def test_norm_folds_variants():
     assert norm("إبريل") == norm("ابريل")
     assert norm("مصراتة") == "مصراته"
     assert norm("الأحد ١٨") == "الاحد 18"
+
+
+def test_phrases_do_not_run_across_punctuation():
+    from rasid.text.sentences import sentences_stage
+
+    m = PhraseMatcher([("باب العزيزية", "bab"), ("المدينة", "city")])
+    doc = Doc('وصلوا إلى المدينة، "باب العزيزية" ثم باب العزيزية.')
+    sentences_stage(doc, None)
+    doc.tokens = tokenize(doc)
+    hits = m.find(doc)
+    assert [h.text for h in hits] == ["المدينة", "باب العزيزية", "باب العزيزية"]
+    assert hits[0].article and not hits[1].article

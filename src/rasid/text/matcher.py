@@ -33,6 +33,7 @@ class Match:
     tok_end: int  # exclusive
     payloads: list[Any]
     prefix: str  # proclitics stripped from the first word (normalised), e.g. "وب"
+    article: bool = False  # the first word carried the article ال in the text
 
 
 class PhraseMatcher:
@@ -82,8 +83,8 @@ class PhraseMatcher:
             hit = self._starts[word] = tuple(r for r in keys if r[1] in self._root)
         return hit
 
-    def _longest_at(self, doc: Doc, i: int, limit: int) -> tuple[int, int, int, list[Any], str] | None:
-        """Longest phrase starting at token i: (span_cut, cut, end_token, payloads, prefix)."""
+    def _longest_at(self, doc: Doc, i: int, limit: int) -> tuple[int, int, int, list[Any], str, bool] | None:
+        """Longest phrase starting at token i: (span_cut, cut, end_token, payloads, prefix, had_article)."""
         tokens = doc.tokens
         best = None
         for cut, key, had_article in self._readings(tokens[i].norm):
@@ -91,6 +92,9 @@ class PhraseMatcher:
             j = i + 1
             last = (j, node[_END]) if _END in node else None
             while j < limit:
+                gap = doc.text[tokens[j - 1].end : tokens[j].start]
+                if gap and not gap.isspace():
+                    break  # names never run across punctuation
                 nxt = node.get(base_form(tokens[j].norm))
                 if nxt is None:
                     break
@@ -100,7 +104,7 @@ class PhraseMatcher:
                     last = (j, node[_END])
             if last and (best is None or last[0] > best[2] or (last[0] == best[2] and cut < best[1])):
                 span_cut = cut - 2 if had_article and tokens[i].norm[cut - 2 : cut] == "ال" else cut
-                best = (span_cut, cut, last[0], last[1], tokens[i].norm[:span_cut])
+                best = (span_cut, cut, last[0], last[1], tokens[i].norm[:span_cut], had_article)
         return best
 
     def find(self, doc: Doc, tok_range: tuple[int, int] | None = None) -> list[Match]:
@@ -121,11 +125,11 @@ class PhraseMatcher:
             if hit is None:
                 i += 1
                 continue
-            span_cut, _cut, j, payloads, prefix = hit
+            span_cut, _cut, j, payloads, prefix, had_article = hit
             tok = tokens[i]
             nstart = doc.raw_to_norm(tok.start) + span_cut
             start = doc.raw_span(nstart, nstart + 1)[0]
             end = tokens[j - 1].end
-            out.append(Match(start, end, doc.text[start:end], i, j, payloads, prefix))
+            out.append(Match(start, end, doc.text[start:end], i, j, payloads, prefix, had_article))
             i = j
         return out
