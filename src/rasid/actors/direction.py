@@ -313,7 +313,7 @@ def _direction(doc: Doc, anchor: Span):
 
     a1 = a2 = None
     # 1. an explicit agent after the trigger: على يد X, من قبل X, بنيران X, شنه (من يشتبه بأنهم) X
-    agent_cues = [k for k, t in cue_before.items() if t == "agent" and k >= a_e]
+    agent_cues = [k for k, t in cue_before.items() if t == "agent" and a_e <= k <= a_e + 10]
     for k in sorted(agent_cues):
         near = [
             x for x in info if k <= x[0] <= k + 5 and agentish(x) and not _punct_between(doc, k - 1, x[0])
@@ -371,6 +371,17 @@ def _direction(doc: Doc, anchor: Span):
             before = [x for x in pool if x[1] <= a_s and subjectish(x) and x is not a2]
             if before:
                 a1 = before[-1]
+                # coordinated subjects "X و Y <trigger>" (قبيلتا التبو والطوارق وقعتا اتفاقا): X acts, Y is the other party
+                if (
+                    len(before) >= 2
+                    and getattr(a1[2], "prefix", "").startswith("و")
+                    and before[-2][1] == a1[0]
+                ):
+                    first, second = before[-2], a1
+                    if a2 is None and not (first[2].side and first[2].side == second[2].side):
+                        a1, a2 = first, second
+                    else:
+                        a1 = first
                 break
     # 6. an agent further after the trigger in its clause
     if a1 is None and not passive:
