@@ -130,6 +130,7 @@ class PhraseMatcher:
             nstart = doc.raw_to_norm(tok.start) + span_cut
             start = doc.raw_span(nstart, nstart + 1)[0]
             end = tokens[j - 1].end
-            out.append(Match(start, end, doc.text[start:end], i, j, payloads, prefix, had_article))
+            article = had_article or tok.norm.startswith("ال", span_cut)
+            out.append(Match(start, end, doc.text[start:end], i, j, payloads, prefix, article))
             i = j
         return out
