@@ -64,6 +64,7 @@ class Country:
     names_ar: tuple[str, ...]
     adjectives: tuple[str, ...]
     cues: tuple[str, ...]
+    prior: float = 1.0  # weight of this country's cues when inferring an article's country
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class KB:
     soldier_words: set[str] = field(default_factory=set)
     unit_words: set[str] = field(default_factory=set)
     anaphors: set[str] = field(default_factory=set)  # base forms (no article) of anaphoric heads
+    words: dict[str, set[str]] = field(default_factory=dict)  # function-word classes (words.tsv), normalised
     head_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of named/both heads
     civic_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys of civic heads (أهالي)
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
@@ -192,7 +194,12 @@ def _split(v: str) -> tuple[str, ...]:
 def load_kb() -> KB:
     countries = {
         r["iso2"]: Country(
-            r["iso2"], r["name_en"], _split(r["names_ar"]), _split(r["adjectives"]), _split(r["cues"])
+            r["iso2"],
+            r["name_en"],
+            _split(r["names_ar"]),
+            _split(r["adjectives"]),
+            _split(r["cues"]),
+            float(r.get("prior") or 1.0),
         )
         for r in data_tsv(PKG, "countries.tsv")
     }
@@ -299,6 +306,8 @@ def load_kb() -> KB:
     roles = [RoleCue(r["cue"], r["role"], r["type"]) for r in data_tsv(PKG, "roles.tsv")]
 
     kb = KB(actors, aliases, persons, countries, groups, roles)
+    for r in data_tsv(PKG, "words.tsv"):
+        kb.words.setdefault(r["class"], set()).add(norm(r["word"]))
     for a in aliases:
         kb.matcher.add(a.alias, ("alias", a))
     for p in persons:

@@ -27,35 +27,8 @@ from rasid.text.normalise import norm
 
 __all__ = ["actors_stage", "actors_for", "Mention", "infer_country"]
 
+
 # tokens that end a group name (كتيبة X ...): prepositions, relatives, connectives, generic modifiers
-NAME_STOP = set(
-    """في من على إلى الى عن مع ضد بين عند منذ خلال حول نحو لدى عبر بعد قبل ضمن دون غير التي الذي الذين اللتين
-    اللذين اللواتي التابعة التابع التابعين التابعه المسلحة المسلح المسلحين الموالية الموالي الموالين المواليه
-    المدعومة المدعوم المدعومين الإرهابية الارهابية الإرهابي المتطرفة المتشددة الخارجة المتمردة المحلية الأخرى
-    وأخرى أخرى أن إن قد كان كانت وقد لقد ثم أو أي كل بعض هذه هذا تلك ذلك عدد عدة إثر اثر جراء بسبب حيث بينما
-    فيما كما أيضا ايضا وسط قرب شمال جنوب شرق غرب شرقي غربي جنوبي شمالي داخل خارج أمام امام تحت فوق ما لا لم لن
-    المطلوب يقودها يقوده بقيادة قائدها آمرها التابعة وعناصر عناصر ومسلحين مسلحين مسلحة مسلح""".split()
-)
-NAME_STOP |= set("العديد الكثير جميع كافة معظم غالبية أغلب نفس ذات عشرات مئات آلاف".split())
-NAME_STOP = {norm(w) for w in NAME_STOP}
-ALLEGIANCE = {
-    norm(w)
-    for w in "تابعين تابعون التابعين موالين موالون الموالين تابعة التابعة الموالية موالية محسوبة المحسوبة محسوبين".split()
-}
-CIVIC_FILLERS = {norm(w) for w in "مدينة منطقة بلدة قرية محافظة".split()}
-FORCE_UNITS = {norm(w) for w in "قوات القوات وحدات الوحدات كتائب الكتائب افواج أفواج".split()}
-ONE_OF = {norm(w) for w in "إحدى أحد احدى احد".split()}
-FOCUS = {
-    "LY": 1.5,
-    "YE": 1.5,
-    "SY": 1.5,
-    "IQ": 1.5,
-    "EG": 1.2,
-    "TN": 1.2,
-}  # prior: the conflicts rasid covers
-LOCATIVE = {norm(w) for w in "في من إلى الى عبر نحو داخل خارج قرب بين مع دولة جنوب شمال شرق غرب".split()}
-
-
 @dataclass
 class Mention(ActorMention):
     """An actor mention with its token bounds and what the stage knows of its reading."""
@@ -77,7 +50,7 @@ def infer_country(doc: Doc, kb: KB, options_default: tuple[str, ...] = ()) -> st
     score: Counter[str] = Counter()
     for m in kb.cue_matcher.find(doc):
         for kind, iso in m.payloads:
-            score[iso] += {"name": 3, "adj": 1, "cue": 2}[kind] * FOCUS.get(iso, 1.0)
+            score[iso] += {"name": 3, "adj": 1, "cue": 2}[kind] * kb.countries[iso].prior
     title = doc.meta.title
     if title:
         tdoc = Doc(title)
@@ -243,7 +216,7 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
             prev = doc.tokens[m.tok_start - 1].norm if m.tok_start > 0 else ""
             if (
                 any(c in m.prefix for c in "بل")
-                or prev in LOCATIVE
+                or prev in kb.words["locative"]
                 or (m.prefix.startswith("و") and m.tok_start == last_place)
             ):
                 last_place = m.tok_end
@@ -299,7 +272,7 @@ def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = Fa
         gap = doc.text[toks[j - 1].end : t.start]
         if any(ch in gap for ch in "،,.;؛:()[]\n–"):
             break
-        if w in NAME_STOP or (w[:1] in "وف" and w[1:] in NAME_STOP):
+        if w in kb.words["name_stop"] or (w[:1] in "وف" and w[1:] in kb.words["name_stop"]):
             break
         if w.startswith("و") and len(w) > 2 and w not in kb.place_words:
             break  # "و..." starts the next conjunct
@@ -550,7 +523,9 @@ def _group_mentions(
         if head.mode == "civic":
             # أعيان مدينة مصراتة = أعيان مصراتة: the place word, without مدينة / منطقة
             words = canonical.split()
-            canonical = " ".join(w for i, w in enumerate(words) if i == 0 or norm(w) not in CIVIC_FILLERS)
+            canonical = " ".join(
+                w for i, w in enumerate(words) if i == 0 or norm(w) not in kb.words["civic_filler"]
+            )
         out.append(
             Mention(
                 start_raw,
@@ -582,7 +557,7 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
     for k0 in range(len(toks) - 2):
         if toks[k0].norm not in kb.unit_words and toks[k0].base not in kb.unit_words:
             continue
-        if toks[k0 + 1].norm not in ALLEGIANCE or toks[k0 + 1].sentence != toks[k0].sentence:
+        if toks[k0 + 1].norm not in kb.words["allegiance"] or toks[k0 + 1].sentence != toks[k0].sentence:
             continue
         own = starts.get(k0)  # القوات الموالية (a reading of its own) + لحكومة ... هادي
         if own is not None and own.tok_end != k0 + 2:
@@ -603,7 +578,7 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
             continue
         canonical, aid, kind, side = x.canonical, x.actor_id, x.kind, x.side
         base = kb.actors.get(aid or "")
-        if (toks[k0].norm in FORCE_UNITS or toks[k0].base in FORCE_UNITS) and (
+        if (toks[k0].norm in kb.words["force_unit"] or toks[k0].base in kb.words["force_unit"]) and (
             x.kind == "person" or (base and base.id.startswith(("gov_", "yemen_gov")))
         ):
             forces = next((a for a in kb.actors.values() if a.canonical == x.side), None)
@@ -638,10 +613,10 @@ def _allegiance(doc: Doc, kb: KB, mentions: list[Mention]) -> list[Mention]:
         if id(m) in drop or not (m.actor_id or "").startswith("unidentified"):
             continue
         k = m.tok_end
-        if k >= len(toks) or toks[k].norm not in ALLEGIANCE or toks[k].sentence != m.sentence:
+        if k >= len(toks) or toks[k].norm not in kb.words["allegiance"] or toks[k].sentence != m.sentence:
             continue
         k += 1
-        if k < len(toks) and toks[k].norm[:1] == "ل" and toks[k].norm[1:] in ONE_OF:
+        if k < len(toks) and toks[k].norm[:1] == "ل" and toks[k].norm[1:] in kb.words["one_of"]:
             k += 1
         x = starts.get(k)
         if x is None or x.kind in ("civilians", "person"):
@@ -707,7 +682,7 @@ def _role_mentions(doc: Doc, kb: KB, mentions: list[Mention]) -> tuple[list[Ment
                             break
                     j = m.tok_end
                     continue
-                if toks[j].norm in NAME_STOP:
+                if toks[j].norm in kb.words["name_stop"]:
                     break
                 skipped += 1
                 j += 1
