@@ -258,6 +258,17 @@ def calibrate(raw: float) -> float:
     return round(0.3 + 0.7 * (raw - CALIBRATION_KNEE) / (1 - CALIBRATION_KNEE), 3)
 
 
+def _government_side(actor) -> bool:
+    """A state force, or a force fighting on a state force's side (ACLED: government or its affiliates)."""
+    if actor.kind == "state":
+        return True
+    side = actor.side or ""
+    return side.startswith(STATE_SIDE_PREFIXES)
+
+
+STATE_SIDE_PREFIXES = ("Military Forces of", "Police Forces of")
+
+
 def _iso(d) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -314,7 +325,9 @@ def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
         "Government regains territory",
         "Non-state actor overtakes territory",
     ) and a1 is not None and a1.kind:
-        ev.sub_event_type = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
+        ev.sub_event_type = (
+            "Government regains territory" if _government_side(a1) else "Non-state actor overtakes territory"
+        )
     if c.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians", "Riots", "Protests"):
         lo, hi = clause_range(doc, resources, anchor.tok_start)
         fat = fatalities_in(doc, resources, lo, hi)
