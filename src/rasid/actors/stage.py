@@ -107,6 +107,11 @@ def _sentence_country(doc: Doc, kb: KB, sentence: int) -> str | None:
 def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
     out: list[Mention] = []
     last_place = -1
+    # the one country each sentence's own cues point to (التراب التونسي, مدينة سبها), if only one
+    cue_isos: dict[int, set[str]] = {}
+    for c in kb.cue_matcher.find(doc):
+        for _kind, iso in c.payloads:
+            cue_isos.setdefault(doc.tokens[c.tok_start].sentence, set()).add(iso)
     queue = kb.matcher.find(doc)
     qi = -1
     retried: set[int] = set()
@@ -137,7 +142,14 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                 if not alias_rows:
                     retry(m)
                     continue
-            row = kb.resolve(alias_rows, country, year)
+            row = None
+            isos = cue_isos.get(doc.tokens[m.tok_start].sentence, set())
+            if len(isos) == 1 and country not in isos:
+                # a name read differently in the sentence's own country (الجيش الوطني in a Tunisian sentence)
+                (sc,) = isos
+                if any(r.country == sc for r in alias_rows):
+                    row = kb.resolve(alias_rows, sc, year)
+            row = row or kb.resolve(alias_rows, country, year)
             if row is None and all(r.country and r.country != country for r in alias_rows):
                 retry(m)
                 continue  # a word that names an actor only in another country's news (القاعدة, النظام)
