@@ -159,6 +159,22 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
         buckets["Explosions/Remote violence"].extend(buckets.pop("Violence against civilians"))
     if not buckets:
         return [trigs]
+    remote = buckets.pop("Explosions/Remote violence", None)
+    if remote:
+        # remote violence of different kinds in different clauses (a strike in reply to a suicide attack)
+        # are different events; in one clause the precedence rule makes them one
+        by_clause: dict[int, list[EventTrigger]] = {}
+        for t in remote:
+            by_clause.setdefault(ids[t.tok_start], []).append(t)
+        by_sub: dict[str, list[EventTrigger]] = {}
+        for part in by_clause.values():
+            best = min((t for t in part if t.event_type == "Explosions/Remote violence"), key=lambda t: t.rank, default=None)
+            by_sub.setdefault(best.sub_event_type if best else "", []).extend(part)
+        if "" in by_sub and len(by_sub) > 1:
+            extra = by_sub.pop("")
+            next(iter(by_sub.values())).extend(extra)
+        for k, part in enumerate(by_sub.values()):
+            buckets[f"remote{k}"] = part
     for g in generic:
         def dist(bucket: list[EventTrigger], g: EventTrigger = g) -> tuple[int, int]:
             return min((ids[t.tok_start] != ids[g.tok_start], abs(t.tok_start - g.tok_start)) for t in bucket)
@@ -391,8 +407,8 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                if (dated_here and not dated[k]) or (dated_here == dated[k] and ev.confidence > old.confidence):
-                    # the mention that dates the happening, else the clearest one, becomes its primary evidence
+                if dated_here and not dated[k]:
+                    # the mention that dates the happening becomes its primary evidence (else the first: the lede)
                     old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                     old.trigger = ev.trigger
                     if dated_here and not dated[k]:
