@@ -209,7 +209,10 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
 
 
 NON_EVENT_CUES = frozenset(
-    {"threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial", "reference"}
+    {
+        "threat", "plan", "call", "denied", "conditional", "question", "total", "history", "rumour", "judicial",
+        "reference", "statement",
+    }
 )
 
 

@@ -33,7 +33,7 @@ def _is_future(word: str) -> bool:
     return bool(_FUTURE.match(word))
 
 
-CLAUSE_WIDE = frozenset({"total", "history"})
+CLAUSE_WIDE = frozenset({"total", "history", "call", "threat"})
 
 
 def _sentence_range(doc: Doc, si: int, tok: int) -> tuple[int, int]:
