@@ -8,8 +8,9 @@ after ل (قصف جوي للقوات العراقية), passives (تعرضت X �
 
 Three conventions of ACLED coding are applied when the sentence names no actor:
 - an attack, abduction or bombing with no perpetrator named: actor1 = Unidentified Armed Group (<country>);
-- a strike or shelling on positions (مواقع, قاعدة, مقر ...), or a battle, with no other party named:
-  actor2 = the side the article most often names against actor1 (the holder of the positions);
+- a strike, shelling or battle with no other party named (قصفت قوات النظام الحولة, سيطرت المقاومة على ...):
+  actor2 = the side the article most often names against actor1 (the holder of the places hit), when one
+  side clearly leads (no tie);
 - an unaffiliated person as the target is a civilian: actor2 = Civilians (<country>).
 """
 
@@ -179,7 +180,7 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a2 is None:
             a2 = _template(doc, anchor.start, "Civilians", "civilians", "civilians")
     if a2 is None and a1 is not None and a1.kind != "civilians" and etype not in ("Protests", "Riots"):
-        if (sub in REMOTE_SUBS and has_target_noun) or etype == "Battles":
+        if sub in REMOTE_SUBS or etype == "Battles":
             a2 = _opponent(doc, a1)
     return _refill(doc, a1, sent, a2), _refill(doc, a2, sent, a1)
 
