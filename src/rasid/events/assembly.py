@@ -25,6 +25,7 @@ from rasid.resources import Resources
 
 HISTORY_DAYS = 120  # an event that ended this long before publication is background
 MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
+WEAK_TRIGGER = 0.3  # triggers below this confidence (definite nouns of weak words) do not set the sub-type
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
 BATTLE_MODEL_WEIGHT = 0.0
@@ -88,7 +89,8 @@ def _choose(triggers: list[EventTrigger], tax) -> tuple[str, str, EventTrigger]:
         st = tax[sub]
         anchor = max(pool, key=lambda t: (t.confidence, -t.start))
         return st.event_type, sub, anchor
-    best = min(pool, key=lambda t: (t.rank, -t.confidence, t.start))
+    strong = [t for t in pool if t.confidence >= WEAK_TRIGGER] or pool  # a weak mention does not decide the type
+    best = min(strong, key=lambda t: (t.rank, -t.confidence, t.start))
     return best.event_type, best.sub_event_type, best
 
 
