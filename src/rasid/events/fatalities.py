@@ -16,7 +16,9 @@ from rasid.events.lexicon import token_hits
 from rasid.resources import Resources
 from rasid.text.normalise import norm
 
-FILLERS = frozenset(norm(w) for w in "ما لا يقل عن نحو حوالي زهاء قرابة أكثر من اكثر أقل أزيد ما يزيد على عن الى إلى".split())
+FILLERS = frozenset(
+    norm(w) for w in "ما لا يقل عن نحو حوالي زهاء قرابة أكثر من اكثر أقل أزيد ما يزيد على عن الى إلى الأقل الأكثر".split()
+)
 GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
 
@@ -126,12 +128,16 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     for i, (value, last, _kind) in nums.items():
         if not lo <= i < hi:
             continue
-        for k in range(last + 1, min(hi, last + 1 + GAP_BEFORE)):
+        k, gap = last + 1, 0
+        while k < hi and gap < GAP_BEFORE:
             if k in injury:
                 break
             if k in after:
                 cands.append(value)
                 break
+            if toks[k].norm not in FILLERS:
+                gap += 1
+            k += 1
     if not cands:
         return None
     return min(cands)
