@@ -183,3 +183,17 @@ def test_evidence_leaves_out_the_call():
     for e in protests:
         assert "ودعا" not in e.evidence
         assert doc.text[e.evidence_start : e.evidence_end] == e.evidence
+
+
+MORE_FATALITIES = [
+    ("قال مسعفون إن جنديين ليبيين قتلا وأصيب عشرة بجروح في قتال في وسط مدينة بنغازي.", 2),
+    ("لقي 5 أشخاص اليوم الأربعاء مصرعهم في مدينة سرت الليبية في هجوم انتحاري.", 5),
+    ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين جنوبي العاصمة.", 2),
+    ("قال مسؤول إن 12 شخصا على الأقل قتلوا اليوم السبت عندما هاجم انتحاريان حمام سباحة.", 12),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MORE_FATALITIES)
+def test_more_fatalities(pipe, sentence, expected):
+    doc = pipe(Doc(sentence))
+    assert fatalities_in(doc, pipe.resources, 0, len(doc.tokens)) == expected

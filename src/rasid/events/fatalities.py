@@ -68,6 +68,13 @@ def _numbers(doc: Doc, resources: Resources, si: int) -> dict[int, tuple[int, in
                     if toks and toks[0].index <= i <= toks[-1].index:
                         for m in ms:
                             out.setdefault(i, (int(m.payloads[0]), m.tok_end - 1, kind))
+    # duals (جنديين, عنصران) and the small number list: where the numbers module saw nothing
+    cues = resources.get("events.fatality_cues")
+    if "number" in cues:
+        for i, ms in token_hits(doc, "fat.number", cues["number"]).items():
+            if toks and toks[0].index <= i <= toks[-1].index and i not in out:
+                for m in ms:
+                    out[i] = (int(m.payloads[0]), m.tok_end - 1, "dual")
     cache[si] = out
     return out
 
@@ -95,6 +102,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     singular = _cue_tokens(doc, resources, "singular")
     toks = doc.tokens
     cands: list[int] = []
+    singles: list[int] = []
 
     def injury_between(a: int, b: int) -> bool:
         return any(a <= k < b for k in injury)
@@ -118,7 +126,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             if j in singular and gap <= 1:
                 # a singular victim (مقتل شاب) counts one unless a number follows it
                 if not any(k in nums for k in range(j + 1, min(hi, j + 2))):
-                    cands.append(1)
+                    singles.append(1)
                 break
             if toks[j].norm in FILLERS or toks[j].norm == "بين":
                 j += 1
@@ -138,6 +146,9 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             if toks[k].norm not in FILLERS:
                 gap += 1
             k += 1
-    if not cands:
-        return None
-    return min(cands)
+    if cands:
+        return min(cands)
+    # a death word with a dual pronoun (لقي مدرس وزوجته مصرعهما): two
+    if any(lo <= k < hi and toks[k].norm.endswith("هما") for k in list(before) + list(after)):
+        return 2
+    return 1 if singles else None
