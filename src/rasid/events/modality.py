@@ -105,6 +105,15 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
         ):
             return "plan", doc.tokens[i].text
+    # a year before the article's in the trigger's clause (في صيف 2014): history
+    pub = doc.meta.published
+    if pub is not None:
+        for i in range(lo, hi):
+            w = doc.tokens[i].norm
+            if len(w) == 4 and w.isdigit() and 1900 < int(w) < pub.year:
+                if any(doc.tokens[k].norm in ("منذ", "ومنذ") for k in range(max(lo, i - 4), i)):
+                    continue  # أسوأ عنف منذ 2011: a comparison, not the event's date
+                return "history", doc.tokens[i].text
     # questions
     sent = doc.sentences[trig.sentence] if trig.sentence < len(doc.sentences) else None
     if sent is not None and sent.text.rstrip("\"'»” )").endswith(("؟", "?")):

@@ -20,6 +20,7 @@ from rasid.text.normalise import norm
 from rasid.text.tokens import clitic_candidates, suffix_candidates
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
+_PLURAL_POSSESSED = re.compile(r"ات(?:ها|هم|هما|هن|ه|نا)$")
 _CLAUSE_PUNCT = re.compile(r"[؛;:.!?؟\"«»“”()\[\]]|\s-\s|–")
 
 
@@ -159,7 +160,12 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         t = doc.tokens[ti]
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
-        out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
+        trig = _make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax)
+        if _PLURAL_POSSESSED.search(t.norm):
+            # a plural noun with a possessive (مواجهاتها, هجماتهم): their known clashes, a back-reference
+            trig.flags = trig.flags | {"reference"}
+            trig.confidence = max(0.0, round(trig.confidence - REFERENCE_PENALTY, 3))
+        out.append(trig)
     ctx = resources.get("events.context")
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
@@ -169,7 +175,7 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
 
 
 ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
-REFERENCE_PENALTY = 0.15  # definite noun
+REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
