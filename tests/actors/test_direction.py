@@ -81,6 +81,7 @@ def test_direction_file_is_real(need_shared):
 def test_direction_accuracy(need_shared):
     rows = read_tsv("direction.tsv")
     scores: dict[str, list[bool]] = {"actor1": [], "actor2": []}
+    by_origin: dict[str, list[bool]] = {}
     for r in rows:
         a1, a2 = run_row(r)
         for key, pred in (("actor1", a1), ("actor2", a2)):
@@ -88,12 +89,13 @@ def test_direction_accuracy(need_shared):
             if ok is None:
                 continue
             scores[key].append(ok)
+            by_origin.setdefault(f"{r['origin']} {key}", []).append(ok)
             if not ok:
                 got = (pred.canonical, pred.text) if pred is not None else None
                 print(f"  {key} wrong [{r['trigger']}] expected {r[key]!r} got {got!r}: {r['sentence'][:90]}")
     acc = {k: sum(v) / len(v) for k, v in scores.items()}
-    for k, v in scores.items():
-        print(f"{k}: {sum(v)}/{len(v)} = {acc[k]:.3f}")
+    for k, v in list(scores.items()) + sorted(by_origin.items()):
+        print(f"{k}: {sum(v)}/{len(v)} = {sum(v) / len(v):.3f}")
     assert acc["actor1"] >= MIN_ACTOR1
     assert acc["actor2"] >= MIN_ACTOR2
 
