@@ -359,11 +359,15 @@ def _direction(doc: Doc, anchor: Span):
             if passive_at[-1] < x[0] < a_s and x[3] in ("", "l"):
                 a2 = x
                 break
-    # 4. the agent right after the trigger (VSO verb, a verbal noun's genitive, or ل after a verbal noun)
-    if a1 is None and not passive:
+    # 4. the agent right after the trigger (VSO verb, a verbal noun's genitive, or ل after a verbal noun);
+    #    not after a control verb (حاولوا مباغتة الثوار: the genitive is the target, the subject is before)
+    controlled = a_s > 0 and cue_before.get(a_s) == "control"
+    if a1 is None and not passive and not controlled:
         for x in info:
             if x[0] >= a_e and x[0] - a_e <= NEAR and not _punct_between(doc, a_e - 1, x[0]):
-                if agentish(x) and (x[3] == "" or (x[3] == "l" and x[0] - a_e <= 1)):
+                # no preposition between (غارات على معاقل المتمردين: the rebels are hit, not hitting)
+                between = any(cue_at.get(k) in ("prep", "target", "target_noun") for k in range(a_e, x[0]))
+                if agentish(x) and not between and (x[3] == "" or (x[3] == "l" and x[0] - a_e <= 1)):
                     a1 = x
                 break
     # 5. the subject before the trigger (SVO, or the subject of a support verb: شن الجيش غارات)

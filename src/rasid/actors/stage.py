@@ -294,6 +294,14 @@ def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = Fa
             break
         if person and j > start and (w in kb.role_words or (w[:1] in "وف" and w[1:] in kb.role_words)):
             break  # "<name> رئيس المجلس": the role of the name starts
+        if (
+            not person
+            and w[:1] == "ل"
+            and len(w) > 4
+            and w not in kb.place_words
+            and w[1:] not in kb.place_words
+        ):
+            break  # لمتشددي: a prepositional phrase, not a name
         if person and j > start and w[:1] == "ل":
             break  # لقناتي: a prepositional phrase after the name
         if (
