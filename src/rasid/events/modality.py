@@ -36,6 +36,14 @@ def _is_future(word: str) -> bool:
 CLAUSE_WIDE = frozenset({"total", "history", "call", "threat"})
 
 
+def _superlative_before(doc: Doc, resources: Resources, i: int, lo: int) -> bool:
+    ctx = resources.get("events.context")
+    if "superlative" not in ctx:
+        return False
+    hits = token_hits(doc, "ctx.superlative", ctx["superlative"])
+    return any(k in hits for k in range(max(lo, i - 8), i))
+
+
 def _sentence_range(doc: Doc, si: int, tok: int) -> tuple[int, int]:
     lo = tok
     while lo > 0 and doc.tokens[lo - 1].sentence == si:
@@ -83,12 +91,13 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:
         return best[1].modality, best[2]
-    # period cues anywhere in the sentence (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total)
+    # period cues anywhere in the sentence (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total), unless a
+    # superlative makes the period a comparison (أسوأ قتال منذ أكثر من عام)
     p_lo, p_hi = _sentence_range(doc, trig.sentence, ts)
     for i in range(p_lo, p_hi):
         for m in hits.get(i, ()):
             for cue in m.payloads:
-                if cue.scope == "clause":
+                if cue.scope == "clause" and not _superlative_before(doc, resources, i, p_lo):
                     return cue.modality, m.text
     # cues that govern the whole sentence (حوادث منفصلة: a summary of separate incidents)
     s_lo, s_hi = _sentence_range(doc, trig.sentence, ts)
@@ -111,8 +120,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for i in range(lo, hi):
             w = doc.tokens[i].norm
             if len(w) == 4 and w.isdigit() and 1900 < int(w) < pub.year:
-                if any(doc.tokens[k].norm in ("منذ", "ومنذ") for k in range(max(lo, i - 4), i)):
-                    continue  # أسوأ عنف منذ 2011: a comparison, not the event's date
+                if any(doc.tokens[k].norm in ("منذ", "ومنذ") for k in range(max(lo, i - 6), i)):
+                    continue  # أسوأ عنف منذ الإطاحة بالقذافي في 2011: a comparison, not the event's date
                 return "history", doc.tokens[i].text
     # questions
     sent = doc.sentences[trig.sentence] if trig.sentence < len(doc.sentences) else None

@@ -20,6 +20,7 @@ from rasid.text.normalise import norm
 from rasid.text.tokens import clitic_candidates, suffix_candidates
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
+_TEMPORAL_PREPS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "اثر", "عقب", "اثناء", "خلال"})
 _PLURAL_POSSESSED = re.compile(r"ات(?:ها|هم|هما|هن|ه|نا)$")
 _CLAUSE_PUNCT = re.compile(r"[؛;:.!?؟\"«»“”()\[\]]|\s-\s|–")
 
@@ -161,15 +162,18 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         trig = _make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax)
-        if _PLURAL_POSSESSED.search(t.norm):
-            # a plural noun with a possessive (مواجهاتها, هجماتهم): their known clashes, a back-reference
+        prev = doc.tokens[ti - 1].norm if ti > 0 and doc.tokens[ti - 1].sentence == t.sentence else ""
+        if _PLURAL_POSSESSED.search(t.norm) or prev in _TEMPORAL_PREPS:
+            # a plural noun with a possessive (مواجهاتها, هجماتهم), or a possessed noun after بعد/قبل
+            # (بعد اختطافهم): a back-reference to a happening told elsewhere
             trig.flags = trig.flags | {"reference"}
             trig.confidence = max(0.0, round(trig.confidence - REFERENCE_PENALTY, 3))
         out.append(trig)
     ctx = resources.get("events.context")
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
-            _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
+            if "eventive" not in t.flags:
+                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -244,8 +248,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             cur and tax[inst_sub].rank < cur.rank and inst_sub in ("Suicide bomb", "Chemical weapon")
         ):
             sub = inst_sub
-    elif generic and ("target" in flags or "attack" in flags or "destroy" in flags) and inst_sub:
-        sub = inst_sub
+    elif generic and ("target" in flags or "attack" in flags or "destroy" in flags or "kill" in flags) and inst_sub:
+        sub = inst_sub  # killed by mortar fire, targeted by drones: the instrument types it
     elif generic and ("target" in flags or "attack" in flags) and civ:
         sub = "Attack"
     if sub != trig.sub_event_type:
