@@ -153,7 +153,8 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
     buckets: dict[str, list[EventTrigger]] = {}
     generic: list[EventTrigger] = []
     for t in trigs:
-        if "generic" in t.flags and not (t.event_type == "Explosions/Remote violence" and "destroy" not in t.flags):
+        seeds_remote = t.event_type == "Explosions/Remote violence" and bool({"target", "attack", "explosion"} & t.flags)
+        if "generic" in t.flags and not seeds_remote:
             generic.append(t)
             continue
         buckets.setdefault(t.event_type, []).append(t)
