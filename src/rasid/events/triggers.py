@@ -260,12 +260,27 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     if trig.event_type == "Battles" and trig.civilian_targeting and generic:
         st = tax["Attack"]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, "Attack", st.family, st.rank
+    if "territory" in flags and not _territory_object(doc, resources, trig, hi):
+        return None  # استولى على الغاز: a seizure of goods, not of ground
     if trig.event_type == "Battles" and "territory" in flags:
         state = context_in(doc, resources, "state", lo, trig.tok_start)
         sub = "Government regains territory" if state else trig.sub_event_type
         st = tax[sub]
         trig.sub_event_type, trig.rank = sub, st.rank
     return trig
+
+
+def _territory_object(doc: Doc, resources: Resources, trig: EventTrigger, hi: int) -> bool:
+    """Control changes hands over ground: a place or a word for ground after the trigger in its clause
+    trigger (or an attached pronoun standing for one)."""
+    end = min(hi, trig.tok_end + 15)  # verb-subject-object: the subject may come between
+    if context_in(doc, resources, "territory_object", trig.tok_end, end):
+        return True
+    if trig.tok_end < len(doc.tokens):
+        start, stop = doc.tokens[trig.tok_end].start, doc.tokens[end - 1].end if end > trig.tok_end else 0
+        if any(start <= p.start < stop for p in doc.places):
+            return True
+    return _has_object_suffix(trig.text) and not trig.text.endswith("ه")
 
 
 def _has_object_suffix(text: str) -> bool:
