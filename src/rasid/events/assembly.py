@@ -123,6 +123,9 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             conf = min(1.0, conf + 0.1 * (len({t.sub_event_type for t in trigs}) - 1) + 0.05 * (len(trigs) - 1))
             if not specific:
                 conf = min(conf, GENERIC_CAP)
+            if etype == "Battles" and not specific and any(t.civilian_targeting for t in trigs):
+                st = tax["Attack"]  # an attack told only in generic words, on civilians: violence against them
+                etype, sub = st.event_type, st.sub_event_type
             civ = any(t.civilian_targeting for t in trigs) and etype in (
                 "Explosions/Remote violence",
                 "Violence against civilians",

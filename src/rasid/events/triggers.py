@@ -263,7 +263,7 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     if "territory" in flags and not _territory_object(doc, resources, trig, hi):
         return None  # استولى على الغاز: a seizure of goods, not of ground
     if trig.event_type == "Battles" and "territory" in flags:
-        state = context_in(doc, resources, "state", lo, trig.tok_start)
+        state = context_in(doc, resources, "state", lo, min(hi, trig.tok_end + 6))  # subject before or after (VSO)
         sub = "Government regains territory" if state else trig.sub_event_type
         st = tax[sub]
         trig.sub_event_type, trig.rank = sub, st.rank
