@@ -1,19 +1,25 @@
 """Event assembly: asserted triggers -> ACLED-style Event records, one per happening.
 
-In each sentence, triggers of one family (violence; protest; abduction; each kind of strategic
-development) make one candidate event typed by ACLED's precedence (the best-ranked sub-event type: a
-suicide bomb over other explosions, an air strike over shelling, a battle over a killing). Generic words
-(قتل, أصيب, دمر, استهدف) join the violent event of their sentence or stand alone when typed. Arguments come
-from the trigger's clause first, then its sentence (date: ``event_window``; place: ``place_for``; actors:
-``actors_for``; claim: ``claim_for``; fatalities: ``fatalities_in``). Candidates that repeat one happening
-(same type, sub-type, place, date and actors; or an undated repeat of a nearby event) merge into one
-event with several evidence spans, as ACLED's rule asks.
+Candidates, per sentence: triggers of one family (violence; protest; abduction; each kind of strategic
+development) make one candidate typed by ACLED's precedence (the best-ranked sub-event type: a suicide bomb
+over other explosions, an air strike over shelling, territory over a clash); battles stay apart from remote
+violence told in the same sentence, and remote violence of different kinds in different clauses is split.
+Generic words (قتل, أصيب, دمر, استهدف) join the nearest specific trigger or, typed by their clause, stand
+alone. The confidence (lexicon weight, +agreement of several triggers, ± the sentence model) is calibrated so
+that the default threshold sits where the dev gold separates events from non-events.
+
+Arguments come from the trigger's clause first, then its sentence: date ``event_window``, place
+``place_for``, actors ``actors_for``, claim ``claim_for`` (denied claims are not events), fatalities
+``fatalities_in``. The evidence is the sentence less the comma-level stretches that voice a non-event.
+Mentions of one happening merge (ACLED: one event per type, date, place and actor pair): same type,
+sub-type and place, compatible actors, and a date window that overlaps (or none of its own); the event
+keeps every mention as an evidence span.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import rasid.events.model  # noqa: F401  (registers the sentence model resource)
 from rasid.doc import Doc, Event
@@ -28,7 +34,7 @@ MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_TRIGGER = 0.3  # triggers below this confidence (definite nouns of weak words) do not set the sub-type
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
-BATTLE_MODEL_WEIGHT = 0.0
+BATTLE_MODEL_WEIGHT = 0.0  # the ASSAULT model says nothing useful of conventional fighting (dev gold)
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_CAP = 0.7  # a group of generic words only (killed, targeted) is never sure
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
@@ -43,8 +49,6 @@ class Candidate:
     sub_event_type: str
     confidence: float
     civilian_targeting: bool
-    evidence_spans: list[tuple[int, int]] = field(default_factory=list)
-    event: Event | None = None
 
 
 def sentence_tokens(doc: Doc) -> dict[int, tuple[int, int]]:
@@ -298,7 +302,7 @@ def _iso(d) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _fill(doc: Doc, resources: Resources, c: Candidate, n: int) -> Event | None:
+def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
     from rasid.actors.stage import actors_for
     from rasid.places.stage import place_for
     from rasid.quotes.stage import claim_for
@@ -407,7 +411,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
             continue
-        ev = _fill(doc, resources, c, n)
+        ev = _fill(doc, resources, c)
         if ev is None:
             continue
         merged = False
