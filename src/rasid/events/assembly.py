@@ -127,6 +127,8 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             conf = min(1.0, conf + 0.1 * (len({t.sub_event_type for t in trigs}) - 1) + 0.05 * (len(trigs) - 1))
             if not specific:
                 conf = min(conf, GENERIC_CAP)
+                if key == "violence" and _armed_agent(doc, resources, trigs):
+                    conf = min(1.0, conf + ARMED_AGENT_BONUS)  # مسلحون قاموا بالاعتداء: someone armed acted
             if etype == "Battles" and not specific and any(t.civilian_targeting for t in trigs):
                 st = tax["Attack"]  # an attack told only in generic words, on civilians: violence against them
                 etype, sub = st.event_type, st.sub_event_type
@@ -147,6 +149,20 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
                 if c.sentence != si or c.event_type != "Strategic developments" or max(t.weight for t in c.triggers) >= WEAK_STRATEGIC
             ]
     return out
+
+
+ARMED_AGENT_BONUS = 0.15
+
+
+def _armed_agent(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> bool:
+    """An armed group named in the clause of a generic trigger (gunmen, a militia, fighters)."""
+    from rasid.events.triggers import context_in
+
+    for t in trigs:
+        lo, hi = clause_range(doc, resources, t.tok_start)
+        if context_in(doc, resources, "armed", lo, hi):
+            return True
+    return False
 
 
 def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
