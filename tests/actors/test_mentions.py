@@ -43,8 +43,7 @@ def test_mentions_file_is_large_and_real(need_shared):
     assert all(r["sentence"] in have[r["source"]] for r in rows)
 
 
-def test_canonicalisation_accuracy(need_shared):
-    rows = read_tsv("mentions.tsv")
+def _accuracy(rows: list[dict[str, str]]) -> float:
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     errors = []
@@ -63,5 +62,29 @@ def test_canonicalisation_accuracy(need_shared):
         print(f"{key:15} {right[key]:4}/{total[key]:4} = {right[key] / total[key]:.3f}")
     for e in errors:
         print("  wrong:", *e)
-    acc = right["all"] / total["all"]
+    return right["all"] / total["all"]
+
+
+def test_canonicalisation_accuracy(need_shared):
+    acc = _accuracy(read_tsv("mentions.tsv"))
     assert acc >= MIN_ACCURACY, f"canonicalisation accuracy {acc:.3f} < {MIN_ACCURACY}"
+
+
+# Blind set 2 (mentions_heldout2.tsv, multi-country articles): labelled before the stage was run on it.
+# First run, before any change made for it: 89/124 = 0.718 (94/124 counting "Military Forces of United States"
+# for "... of the United States", a naming slip in the labels since fixed).
+MIN_BLIND2 = 0.70
+
+
+def test_mentions_heldout2_is_real(need_shared):
+    rows = read_tsv("mentions_heldout2.tsv")
+    assert len(rows) >= 80
+    have = articles()
+    assert all(r["source"] in have and r["sentence"] in have[r["source"]] for r in rows)
+    seen = {r["source"] for r in read_tsv("mentions.tsv")} | {r["source"] for r in read_tsv("direction.tsv")}
+    assert not seen & {r["source"] for r in rows}, "blind articles must not be used by the other sets"
+
+
+def test_canonicalisation_accuracy_blind2(need_shared):
+    acc = _accuracy(read_tsv("mentions_heldout2.tsv"))
+    assert acc >= MIN_BLIND2, f"blind-2 canonicalisation accuracy {acc:.3f} < {MIN_BLIND2}"
