@@ -1,6 +1,6 @@
 """Train and measure the event sentence model on the dev half of arabic_event_gsr (MIT).
 
-    .venv/bin/python tools/train_event_model.py [--gsr DIR] [--save] [--json OUT]
+    .venv/bin/python tools/train_event_model.py [--gsr DIR] [--gold GOLD.jsonl ...] [--save] [--json OUT]
 
 For ASSAULT and PROTEST (label yes vs easy/difficult no; ambiguous dropped) it reports, with stratified
 5-fold cross-validation on the dev half: a keyword baseline, the rules alone (rasid's triggers + modality +
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
@@ -48,6 +48,54 @@ def load(label: str, gsr: Path) -> tuple[list[str], np.ndarray]:
     rows = list(csv.DictReader(open(gsr / f"{label.lower()}_gsr_dev.csv", encoding="utf-8")))
     rows = [r for r in rows if r["label"] in ("yes", "easy no", "difficult no")]
     return [r["text"] for r in rows], np.array([r["label"] == "yes" for r in rows], dtype=int)
+
+
+ASSAULT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
+PROTEST_TYPES = {"Protests", "Riots"}
+
+
+def gold_sentences(paths: list[Path]) -> dict[str, tuple[list[str], list[int]]]:
+    """Sentences of annotated articles (rasid gold format) as extra training data, per label: a sentence
+    holding the evidence of an event of the label's types is yes; a sentence holding a not-event passage, or
+    one where rasid's rules find a candidate of those types but the gold has no event, is no."""
+    from rasid.evaluate.gold import locate, read_gold
+    from rasid.text.sentences import split_sentences
+
+    out: dict[str, tuple[list[str], list[int]]] = {"ASSAULT": ([], []), "PROTEST": ([], [])}
+    opts = Options(stages=("sentences", "tokens", "triggers", "modality"), extra={"events_mode": "rules"})
+    pipe = Pipeline(opts)
+    for path in paths:
+        for art in read_gold(path):
+            text = art.text
+            spans = split_sentences(text)
+            ev_spans = {"ASSAULT": [], "PROTEST": []}
+            for e in art.events:
+                types = {t[0] for t in e["types"]}
+                for label, wanted in (("ASSAULT", ASSAULT_TYPES), ("PROTEST", PROTEST_TYPES)):
+                    if types & wanted:
+                        ev_spans[label] += locate(text, e["evidence"])
+            any_event = [sp for e in art.events for sp in locate(text, e["evidence"])]
+            not_spans = [sp for p in art.not_events for sp in locate(text, p)]
+            for s, e in spans:
+                sent = text[s:e]
+                over = lambda sps, s=s, e=e: any(a < e and s < b for a, b in sps)  # noqa: E731
+                cands = None
+                for label in ("ASSAULT", "PROTEST"):
+                    if over(ev_spans[label]):
+                        out[label][0].append(sent)
+                        out[label][1].append(1)
+                    elif over(not_spans) and not over(any_event):
+                        out[label][0].append(sent)
+                        out[label][1].append(0)
+                    elif not over(any_event):
+                        if cands is None:
+                            doc = pipe(Doc(sent))
+                            cands = {c.event_type for c in candidates(doc, pipe.resources)}
+                        wanted = ASSAULT_TYPES if label == "ASSAULT" else PROTEST_TYPES
+                        if cands & wanted:
+                            out[label][0].append(sent)
+                            out[label][1].append(0)
+    return out
 
 
 def matrix(texts: list[str]) -> csr_matrix:
@@ -130,15 +178,20 @@ def inner_oof(X, y, seed: int) -> np.ndarray:
     return oof
 
 
-def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13) -> dict:
+def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=None) -> dict:
+    """5-fold CV on the GSR dev half; ``extra`` (texts, labels) joins every training fold, never a test fold."""
     texts, y = load(label, gsr)
     X = matrix(texts)
+    Xe, ye = (matrix(extra[0]), np.array(extra[1], dtype=int)) if extra and extra[0] else (None, None)
     rules = rule_scores(texts, label)
     kw = keyword(texts, label)
     pred = {"keyword": np.zeros(len(y), int), "rules": np.zeros(len(y), int), "model": np.zeros(len(y), int),
             "combined": np.zeros(len(y), int)}
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
-        m = fit(X[tr], y[tr])
+        Xtr, ytr = X[tr], y[tr]
+        if Xe is not None:
+            Xtr, ytr = vstack([Xtr, Xe]).tocsr(), np.concatenate([ytr, ye])
+        m = fit(Xtr, ytr)
         p_te = m.predict_proba(X[te])[:, 1]
         oof = inner_oof(X[tr], y[tr], seed)
         (lo, hi, rt), t = tune(y[tr], oof, rules[tr])
@@ -157,11 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gsr", type=Path, default=GSR)
     ap.add_argument("--save", action="store_true", help="fit on all dev data and write the shipped model")
     ap.add_argument("--json", type=Path, help="write the CV figures here")
+    ap.add_argument("--gold", type=Path, nargs="*", default=[], help="gold files whose sentences join training")
     args = ap.parse_args(argv)
+    extra = gold_sentences(args.gold) if args.gold else {}
+    for label, (tx, ty) in extra.items():
+        print(f"gold sentences for {label}: {len(tx)} ({sum(ty)} yes)")
     report = {}
     for label in ("ASSAULT", "PROTEST"):
         t0 = time.time()
-        report[label] = cross_validate(label, args.gsr)
+        report[label] = cross_validate(label, args.gsr, extra=extra.get(label))
         print(f"{label}: n={report[label]['n']} yes={report[label]['yes']} ({time.time() - t0:.1f}s)")
         for k in ("keyword", "rules", "model", "combined"):
             r = report[label][k]
@@ -173,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         for label in ("ASSAULT", "PROTEST"):
             texts, y = load(label, args.gsr)
             X = matrix(texts)
-            m = fit(X, y)
+            tx, ty = extra.get(label, ([], []))
+            m = fit(vstack([X, matrix(tx)]).tocsr(), np.concatenate([y, np.array(ty, dtype=int)])) if tx else fit(X, y)
             oof = inner_oof(X, y, 13)
             (lo, hi, rt), t = tune(y, oof, rule_scores(texts, label))
             print(f"{label}: thresholds model-alone {t}, combined lo={lo} hi={hi} rules>={rt}")
