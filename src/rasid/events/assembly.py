@@ -12,8 +12,8 @@ Arguments come from the trigger's clause first, then its sentence: date ``event_
 ``place_for``, actors ``actors_for``, claim ``claim_for`` (denied claims are not events), fatalities
 ``fatalities_in``. The evidence is the sentence less the comma-level stretches that voice a non-event.
 Mentions of one happening merge (ACLED: one event per type, date, place and actor pair): same type,
-sub-type and place, compatible actors, and a date window that overlaps (or none of its own); the event
-keeps every mention as an evidence span.
+sub-type and place, compatible actors, and the same date window (or none of its own); the event keeps
+every mention as an evidence span.
 """
 
 from __future__ import annotations
@@ -383,28 +383,22 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
     return ev
 
 
-def _windows_overlap(a: Event, b: Event) -> bool:
-    if not (a.date_start and b.date_start):
-        return True
-    return a.date_start <= (b.date_end or b.date_start) and b.date_start <= (a.date_end or a.date_start)
-
-
 def _actors_compatible(a: Event, b: Event) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
 
 
 def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bool:
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
-    place are the same and the actors do not differ; a mention that states its own date must also fall in
-    the window of the event it joins (a mention without one repeats it). ``distance`` (sentences) is kept
-    for callers; an unknown place never merges: two strikes told apart only by place stay apart."""
+    place are the same and the actors do not differ; a mention that states its own date must state the same
+    window (a distinct date is a distinct event); a mention without one repeats the event. ``distance``
+    (sentences) is kept for callers; an unknown place never merges."""
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
     if not _actors_compatible(a, b):
         return False
     if a.location_name is None or a.location_name != b.location_name:
         return False
-    return not b_dated_here or _windows_overlap(a, b)
+    return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
 
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
