@@ -265,15 +265,16 @@ def test_every_category_is_measured(result):
         assert result["total"][cat] >= 10, cat
 
 
-def test_heldout(capsys):
-    """The blind held-out set (not used for tuning): reported, with a lower bar."""
-    r = evaluate(load_rows("mentions_heldout.tsv"))
+@pytest.mark.parametrize("name,bar", [("mentions_heldout.tsv", 0.75), ("mentions_heldout2.tsv", 0.8)])
+def test_heldout(capsys, name, bar):
+    """The blind held-out sets (labelled before the stage was run on them): reported, with a lower bar."""
+    r = evaluate(load_rows(name))
     acc = sum(v for k, v in r["correct"].items() if ":" not in k) / r["n_gold"]
     prec = r["tp_pred"] / r["n_pred"] if r["n_pred"] else 0.0
     rec = r["found"] / r["n_gold"]
     with capsys.disabled():
         print(
-            f"\nheld-out: {r['n_gold']} place mentions; detection P {prec:.3f} R {rec:.3f}; accuracy {acc:.3f}"
+            f"\n{name}: {r['n_gold']} place mentions; detection P {prec:.3f} R {rec:.3f}; accuracy {acc:.3f}"
         )
         for k in sorted(r["total"]):
             if not k.startswith("country:"):
@@ -283,4 +284,4 @@ def test_heldout(capsys):
         print_detection_by_slice(r)
         for e in r["errors"]:
             print("   ", *e)
-    assert acc >= 0.75 and prec >= 0.75 and rec >= 0.75
+    assert acc >= bar and prec >= bar and rec >= bar

@@ -168,3 +168,36 @@ def test_unknown_small_place_never_geocoded_abroad(pipe):
     text = "قصفت طائرات التحالف مواقع الحوثيين في محافظة تعز جنوب اليمن، وقال سكان في عدن إن الوضع هادئ في اليمن."
     ps = places(pipe, text)
     assert {p.country for p in ps if p.resolved} == {"Yemen"}
+
+
+def test_generic_local_name_takes_the_passage_city(pipe):
+    # a Benghazi passage under a Tripoli dateline (snn-2015-07-24-342): the road is not Tripoli's
+    text = (
+        "عين اليوم – طرابلس\n"
+        "نفذت طائرات سلاح الجو الليبي طلعات هجومية على عدة محاور في بنغازي.\n"
+        "وكانت مصادر عسكرية قد أكدت سيطرة الجيش الوطني على ميناء بنغازي وطريق المطار بعد معارك عنيفة."
+    )
+    road = [p for p in places(pipe, text) if p.text == "طريق المطار"]
+    assert road and not road[0].resolved
+    # the same road in a Tripoli passage is Tripoli's
+    text = "اندلعت اشتباكات في طرابلس مساء أمس.\nوقال شهود إن الاشتباكات تركزت في طريق المطار."
+    road = [p for p in places(pipe, text) if p.text == "طريق المطار"]
+    assert road and road[0].resolved and road[0].name_en.startswith("Airport Road")
+
+
+def test_person_name_that_is_a_place_name(pipe):
+    person = "وهو الاتهام الذي نفاه زعيم الحزب صلاح الدين دمرداش أمس."
+    assert not [p for p in places(pipe, person) if "صلاح" in p.text]
+    for text in (
+        "وأوضحت المصادر أن داعش احتجز 50 عائلة من نازحي صلاح الدين حاولوا العودة إلى مدن المحافظة.",
+        "وقال محافظ صلاح الدين رائد الجبوري إن القوات تقدمت.",
+        "وقتل ثلاثة في محافظتي الأنبار وصلاح الدين خلال اليومين الماضيين في العراق.",
+    ):
+        got = [p for p in places(pipe, text) if "صلاح" in p.text]
+        assert got and got[0].name_en == "Salah ad Din", text
+
+
+def test_capital_with_a_country_name(pipe):
+    ps = places(pipe, "جاءت الهدنة بالتزامن مع زيارة المبعوث الأممي إلى اليمن إلى العاصمة السعودية.")
+    cap = [p for p in ps if p.text.startswith("العاصمة")]
+    assert cap and cap[0].name_en == "Riyadh"

@@ -93,6 +93,9 @@ class Lexicon:
     anaphor: set[tuple[str, ...]] = field(default_factory=set)
     article_only: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # (place id, key)
     generic_local: set[tuple[str, ...]] = field(default_factory=set)
+    person_like: set[tuple[str, ...]] = field(default_factory=set)
+    place_of: set[tuple[str, ...]] = field(default_factory=set)
+    prepositions: set[tuple[str, ...]] = field(default_factory=set)
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -192,4 +195,7 @@ def load_lexicon(options: Options) -> Lexicon:
         anaphor=cues.get("anaphor", set()),
         article_only=article_only,
         generic_local=cues.get("generic_local", set()),
+        person_like=cues.get("person_like", set()),
+        place_of=cues.get("place_of", set()),
+        prepositions=cues.get("preposition", set()),
     )

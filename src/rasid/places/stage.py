@@ -117,7 +117,23 @@ def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
         nxt = toks[j].norm
         if nxt.startswith("عبد") or nxt in lex.person_next:
             return True
-    return bool(_prev_phrase(doc, m.tok_start, lex.titles, 1))
+    if _prev_phrase(doc, m.tok_start, lex.titles, 1):
+        return True
+    # a name that is also a common given name ("صلاح الدين"), bare (no و/ب/في before it), not
+    # governed by a noun that takes a place ("محافظ", "عمليات", "نازحي"), followed by a bare word that
+    # is not a function word, a direction or a plural verb: a person's full name ("صلاح الدين دمرداش")
+    key = tuple(_tok_key(doc, k) for k in range(m.tok_start, m.tok_end))
+    if key not in lex.person_like or m.prefix or j >= len(toks):
+        return False
+    if toks[j].sentence != toks[m.tok_start].sentence or doc.text[m.end : toks[j].start].strip():
+        return False
+    if _prev_phrase(doc, m.tok_start, lex.place_of, 2) or _prev_phrase(doc, m.tok_start, lex.prepositions, 1):
+        return False
+    nxt = toks[j]
+    w = base_form(nxt.norm)
+    if nxt.prefix or (w,) in lex.prepositions or (w,) in lex.near or nxt.norm.endswith("وا"):
+        return False
+    return len(w) >= 3 and not w.isdigit()
 
 
 def _parent_mentioned(p: Place, lex: Lexicon, near_ids: set[str]) -> bool:
@@ -129,6 +145,36 @@ def _parent_mentioned(p: Place, lex: Lexicon, near_ids: set[str]) -> bool:
         if q.id != p.id and q.kind == "settlement" and haversine(q.lat, q.lon, p.lat, p.lon) < 30:
             return True
     return False
+
+
+def _local_city(m, matches: list, toks) -> set[str]:
+    """Readings (and their parents) of the local place a generic local name belongs to.
+
+    The nearest settlement, district or facility named in the same sentence ("ميناء بنغازي وطريق
+    المطار"), else the last one named before it in the article: "طريق المطار" of a Benghazi passage is
+    Benghazi's even when Tripoli is named in the dateline.
+    """
+    sent = toks[m.tok_start].sentence
+
+    def local(c) -> bool:
+        return any(p.kind in ("settlement", "district", "facility") for p in c)
+
+    same = [
+        (abs(o.tok_start - m.tok_start), o, c)
+        for (o, c, isn, _n, _h) in matches
+        if o is not m and not isn and toks[o.tok_start].sentence == sent and local(c)
+    ]
+    if same:
+        _d, _o, cands = min(same, key=lambda x: (x[0], x[1].tok_start))
+    else:
+        before = [
+            (o, c) for (o, c, isn, _n, _h) in matches if o.tok_end <= m.tok_start and not isn and local(c)
+        ]
+        if not before:
+            return set()
+        cands = before[-1][1]
+    ids = {p.id for p in cands if p.kind != "area" and p.feature != "country"}
+    return ids | {p.parent for p in cands if p.kind != "settlement" and p.parent}
 
 
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
@@ -288,9 +334,6 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             if len(c) == 1 and not isn and c[0].feature != "country"
         }.values()
     )
-    sent_ids: dict[int, set[str]] = {}  # every reading of every name, per sentence
-    for m, cands, _isn, _n, _h in matches:
-        sent_ids.setdefault(toks[m.tok_start].sentence, set()).update(p.id for p in cands)
     sent_countries: dict[int, set[str]] = {}
     for m, cands, _isn, _n, _h in matches:
         if len({p.country for p in cands}) == 1:
@@ -325,12 +368,13 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         mkey = (base_form(toks[m.tok_start].norm[len(m.prefix) :]),) + tuple(
             _tok_key(doc, k) for k in range(m.tok_start + 1, m.tok_end)
         )
-        near_ids = set().union(*(sent_ids.get(k, set()) for k in range(sent - 2, sent + 2)))
-        if mkey in lex.generic_local and not _parent_mentioned(best, lex, near_ids):
-            # "طريق المطار" exists in every city: only with its city named in the article
+        if mkey in lex.generic_local and not _parent_mentioned(best, lex, _local_city(m, matches, toks)):
+            # "طريق المطار" exists in every city: only when the city the passage is about is its city
             out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
             continue
         cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1, article=True)
+        if cap_i and not is_nisba and best.feature == "country":
+            is_nisba = True  # "العاصمة السعودية": السعودية is also the country's name
         if is_nisba and cap_i:
             # "العاصمة الليبية": the capital of that country
             country = lex.places.get(f"c.{best.country}")
