@@ -1,6 +1,7 @@
 """Train and measure the event sentence model on the dev half of arabic_event_gsr (MIT).
 
     .venv/bin/python tools/train_event_model.py [--gsr DIR] [--gold GOLD.jsonl ...] [--save] [--json OUT]
+    .venv/bin/python tools/train_event_model.py --ablate GOLD.jsonl ...   (the ablation table on gold)
 
 For ASSAULT and PROTEST (label yes vs easy/difficult no; ambiguous dropped) it reports, with stratified
 5-fold cross-validation on the dev half: a keyword baseline, the rules alone (rasid's triggers + modality +
@@ -205,13 +206,51 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
     return res
 
 
+ABLATIONS = {
+    "combined (all parts)": {},
+    "rules only (no model)": {"events_mode": "rules"},
+    "model only (model score as confidence)": {"events_mode": "model"},
+    "no modality (every trigger asserted)": {"events_modality": False},
+    "no reference penalty": {"events_reference": False},
+    "no merging": {"events_merge": False},
+    "no evidence trimming": {"events_trim": False},
+}
+
+
+def ablate(paths: list[Path]) -> list[str]:
+    """The ablation table on gold files (rasid eval scoring, pooled): one row per switched-off part."""
+    from rasid.evaluate.gold import read_gold
+    from rasid.evaluate.run import predict
+    from rasid.evaluate.scorer import score_article
+
+    golds = [g for p in paths for g in read_gold(p)]
+    rows = ["| configuration | P | R | F1 | not-event hits | sub-type |", "| --- | --- | --- | --- | --- | --- |"]
+    for name, extra in ABLATIONS.items():
+        preds = predict(golds, Pipeline(Options(extra=dict(extra))))
+        tp = fp = fn = ne = 0.0
+        sub: list[bool] = []
+        for g in golds:
+            r = score_article(g, preds[g.id])
+            tp, fp, fn, ne = tp + r.tp, fp + r.fp, fn + r.fn, ne + r.not_event_hits
+            sub += r.attributes.get("sub_event_type", [])
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        rows.append(f"| {name} | {pr:.3f} | {rc:.3f} | {f1:.3f} | {int(ne)} | {sum(sub) / max(1, len(sub)):.3f} |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gsr", type=Path, default=GSR)
     ap.add_argument("--save", action="store_true", help="fit on all dev data and write the shipped model")
     ap.add_argument("--json", type=Path, help="write the CV figures here")
     ap.add_argument("--gold", type=Path, nargs="*", default=[], help="gold files whose sentences join training")
+    ap.add_argument("--ablate", type=Path, nargs="*", help="print the ablation table on these gold files and stop")
     args = ap.parse_args(argv)
+    if args.ablate:
+        print("\n".join(ablate(args.ablate)))
+        return 0
     extra = gold_sentences(args.gold) if args.gold else {}
     for label, (tx, ty) in extra.items():
         print(f"gold sentences for {label}: {len(tx)} ({sum(ty)} yes)")
