@@ -123,6 +123,12 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 if any(doc.tokens[k].norm in ("منذ", "ومنذ") for k in range(max(lo, i - 6), i)):
                     continue  # أسوأ عنف منذ الإطاحة بالقذافي في 2011: a comparison, not the event's date
                 return "history", doc.tokens[i].text
+    # a question word opening the sentence (لماذا دخلنا معهما في هدنة), or a question mark
+    s_lo2, _s_hi2 = _sentence_range(doc, trig.sentence, ts)
+    for i in range(s_lo2, min(s_lo2 + 2, ts)):
+        for m in hits.get(i, ()):
+            if any(c.modality == "question" for c in m.payloads):
+                return "question", m.text
     # questions
     sent = doc.sentences[trig.sentence] if trig.sentence < len(doc.sentences) else None
     if sent is not None and sent.text.rstrip("\"'»” )").endswith(("؟", "?")):

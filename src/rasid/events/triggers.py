@@ -104,7 +104,10 @@ def _suffix_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, Trigge
             cache[t.norm] = _suffix_lookup(matcher, t.norm)
         found = cache[t.norm]
         if found:
-            out.append((t.index, found[1], found[0]))
+            entries = [e for e in found[1] if "territory" not in e.flags]
+            # سيطر takes على: سيطرتها is the noun (its control), not a verb with an object
+            if entries:
+                out.append((t.index, entries, found[0]))
     return out
 
 
