@@ -82,14 +82,19 @@ def _trigger_at(doc: Doc, anchor: Span):
 
 
 def _country(doc: Doc, sentence: int | None = None, besides: Span | None = None) -> str | None:
-    """The country of an event in ``sentence``: a place named there (other than ``besides``), else the
-    article's country."""
+    """The country of an event in ``sentence``: a place named there (other than ``besides``), else the nearest
+    country evidence (rasid.actors.context: the sentence's cues, its paragraph, the article)."""
     if sentence is not None:
         for p in getattr(doc, "places", []) or []:
             if besides is not None and p.overlaps(besides):
                 continue
             if p.sentence == sentence and p.country and len(p.country) > 2:
                 return p.country
+        ctx = doc.user.get("actors.context")
+        kb = doc.user.get("actors.kb")
+        if ctx is not None and kb is not None:
+            # no place in the sentence: the nearest country evidence (its cues, its paragraph, the article)
+            return kb.country_name(ctx.country(sentence)) or doc.user.get("actors.country_name")
     return doc.user.get("actors.country_name")
 
 

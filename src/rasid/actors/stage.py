@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from rasid.actors.context import CountryContext, build_context
 from rasid.actors.direction import actors_for
 from rasid.actors.kb import KB, AliasRow, norm_name
 from rasid.doc import ActorMention, Doc
@@ -40,6 +41,7 @@ class Mention(ActorMention):
     known: bool = False  # resolved to a knowledge-base actor
     country_name: bool = False  # a bare country name (تركيا): an actor or a place
     template: bool = False  # canonical filled from the article's country (Islamic State (Libya))
+    filled: bool = False  # a template or generic force (الجيش, الشرطة) whose country came from the context
 
 
 # --- country of the article --------------------------------------------------------------------------
@@ -90,28 +92,11 @@ def _mention(doc: Doc, m: Match, **kw) -> Mention:
     )
 
 
-def _sentence_country(doc: Doc, kb: KB, sentence: int) -> str | None:
-    """ISO2 of the one country the places of a sentence lie in (None when none or several)."""
-    found = set()
-    for p in getattr(doc, "places", []) or []:
-        if p.sentence != sentence or not p.country:
-            continue
-        iso = p.country.upper() if len(p.country) == 2 else None
-        if iso is None:
-            iso = next((c.iso2 for c in kb.countries.values() if c.name_en == p.country), None)
-        if iso:
-            found.add(iso)
-    return found.pop() if len(found) == 1 else None
-
-
-def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> list[Mention]:
+def _kb_mentions(
+    doc: Doc, kb: KB, country: str | None, year: int | None, ctx: CountryContext
+) -> list[Mention]:
     out: list[Mention] = []
     last_place = -1
-    # the one country each sentence's own cues point to (التراب التونسي, مدينة سبها), if only one
-    cue_isos: dict[int, set[str]] = {}
-    for c in kb.cue_matcher.find(doc):
-        for _kind, iso in c.payloads:
-            cue_isos.setdefault(doc.tokens[c.tok_start].sentence, set()).add(iso)
     queue = kb.matcher.find(doc)
     qi = -1
     retried: set[int] = set()
@@ -143,12 +128,16 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                     retry(m)
                     continue
             row = None
-            isos = cue_isos.get(doc.tokens[m.tok_start].sentence, set())
-            if len(isos) == 1 and country not in isos:
-                # a name read differently in the sentence's own country (الجيش الوطني in a Tunisian sentence)
-                (sc,) = isos
-                if any(r.country == sc for r in alias_rows):
-                    row = kb.resolve(alias_rows, sc, year)
+            sent = doc.tokens[m.tok_start].sentence
+            # the countries this name can denote: those of its country-specific readings, any country if it has
+            # a reading for every country (الجيش: the LNA in Libya, Hadi's army in Yemen, else "Military Forces of X")
+            specific = {r.country for r in alias_rows if r.country}
+            anywhere = any(not r.country for r in alias_rows)
+            allowed = None if anywhere else specific
+            local = ctx.country(sent, m.tok_start, allowed, m.tok_end) if specific else None
+            if local is not None and local != country:
+                # a name read in the country of its own sentence or paragraph (الجيش الوطني in a Tunisian sentence)
+                row = kb.resolve(alias_rows, local, year)
             row = row or kb.resolve(alias_rows, country, year)
             if row is None and all(r.country and r.country != country for r in alias_rows):
                 retry(m)
@@ -174,9 +163,12 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                 if doc.tokens[m.tok_start - 1].norm in kb.soldier_words:
                     continue  # جنديين ليبيين: soldiers, not civilians
             fill_country = country
-            if actor.is_template and not actor.id.endswith("_generic"):
-                # Islamic State / Civilians / Unidentified Armed Group: of the country where the sentence is
-                fill_country = _sentence_country(doc, kb, doc.tokens[m.tok_start].sentence) or country
+            if actor.is_template:
+                # Islamic State / Civilians / Unidentified Armed Group / Military Forces of X: of the country of
+                # the nearest evidence (the sentence, its paragraph, the article)
+                fill_country = (
+                    ctx.country(doc.tokens[m.tok_start].sentence, m.tok_start, None, m.tok_end) or country
+                )
                 if actor.kind == "civilians" and m.tok_end < len(doc.tokens):
                     nat = kb.adjective_country.get(doc.tokens[m.tok_end].base)
                     if nat and norm(doc.tokens[m.tok_end].base).endswith("ين"):
@@ -196,6 +188,7 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                     origin="kb",
                     known=canonical is not None,
                     template=actor.is_template and not actor.id.endswith("_generic"),
+                    filled=actor.is_template,
                 )
             )
         elif person_rows:
@@ -204,7 +197,7 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                 out.append(_mention(doc, m, canonical=None, kind="person", origin="person"))
                 continue
             actor = kb.actors[pr.actor]
-            canonical, aid, side = kb.fill(actor, country)
+            canonical, aid, side = kb.fill(actor, ctx.country(doc.tokens[m.tok_start].sentence, m.tok_start))
             out.append(
                 _mention(
                     doc,
@@ -248,7 +241,40 @@ def _kb_mentions(doc: Doc, kb: KB, country: str | None, year: int | None) -> lis
                     country_name=True,
                 )
             )
+    _bare_forces(doc, out)
     return out
+
+
+COREF_SENTENCES = 3  # how far back a bare الجيش / الشرطة looks for the same head with a nationality
+
+
+def _bare_forces(doc: Doc, out: list[Mention]) -> None:
+    """A bare force word (الجيش, الشرطة) filled from the context takes the country of the last mention of the same
+    head with a nationality (قال الجيش الأمريكي ... كما قال الجيش: the American army), if one is near."""
+    last: dict[str, Mention] = {}
+    for m in sorted(out, key=lambda x: x.start):
+        head = doc.tokens[m.tok_start].base
+        aid = m.actor_id or ""
+        if not aid.startswith(("mil_", "pol_")):
+            continue
+        prev = last.get(head)
+        if (
+            m.filled
+            and m.tok_end - m.tok_start == 1
+            and prev is not None
+            and prev.actor_id != aid
+            and prev.actor_id.split("_")[0] == aid.split("_")[0]
+            and m.sentence - prev.sentence <= COREF_SENTENCES
+        ):
+            m.canonical, m.actor_id, m.side, m.country = (
+                prev.canonical,
+                prev.actor_id,
+                prev.side,
+                prev.country,
+            )
+            continue
+        if not m.filled and m.tok_end - m.tok_start > 1:
+            last[head] = m
 
 
 def _punct_between_toks(doc: Doc, k: int) -> bool:
@@ -939,7 +965,9 @@ def find_mentions(doc: Doc, resources: Resources) -> list[Mention]:
     doc.user["actors.country"] = country
     doc.user["actors.country_name"] = kb.country_name(country)
     doc.user["actors.kb"] = kb
-    known = _kb_mentions(doc, kb, country, year)
+    ctx = build_context(doc, kb, country)
+    doc.user["actors.context"] = ctx
+    known = _kb_mentions(doc, kb, country, year, ctx)
     groups, absorbed = _group_mentions(doc, kb, known, country)
     mentions = [m for m in known if id(m) not in absorbed] + groups
     mentions = _allegiance(doc, kb, mentions)
