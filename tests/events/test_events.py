@@ -197,3 +197,24 @@ MORE_FATALITIES = [
 def test_more_fatalities(pipe, sentence, expected):
     doc = pipe(Doc(sentence))
     assert fatalities_in(doc, pipe.resources, 0, len(doc.tokens)) == expected
+
+
+SEEDS = Path("/work/shared/seeds")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
+def test_seed_articles_spans_and_ids():
+    import rasid
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = rasid.analyse(text, "2019-08-23", article_id=path.stem)
+        assert doc.events
+        for t in doc.triggers:
+            assert doc.text[t.start : t.end] == t.text
+        ids = [e.event_id for e in doc.events]
+        assert len(ids) == len(set(ids))
+        for e in doc.events:
+            assert doc.text[e.evidence_start : e.evidence_end] == e.evidence
+            assert (e.evidence_start, e.evidence_end) in e.evidence_spans
+            assert e.confidence >= 0.3
