@@ -96,6 +96,7 @@ class Lexicon:
     person_like: set[tuple[str, ...]] = field(default_factory=set)
     place_of: set[tuple[str, ...]] = field(default_factory=set)
     prepositions: set[tuple[str, ...]] = field(default_factory=set)
+    exact_forms: set[str] = field(default_factory=set)  # raw spellings that lift a "cue" stop ("إب")
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -170,8 +171,11 @@ def load_lexicon(options: Options) -> Lexicon:
         for n in p.nisba_ar:
             matcher.add(n, ("nisba", p.id))
     cues: dict[str, set[tuple[str, ...]]] = {}
+    exact_forms: set[str] = set()
     for r in data_tsv(DATA, "cues.tsv"):
         cues.setdefault(r["kind"], set()).add(phrase_key(r["phrase"]))
+        if r["kind"] == "exact_form":
+            exact_forms.add(r["phrase"])
     country_names = {p.country: p.country_name for p in places.values() if p.country_name}
     country_names.update({p.country: p.name_en for p in places.values() if p.feature == "country"})
     return Lexicon(
@@ -198,4 +202,5 @@ def load_lexicon(options: Options) -> Lexicon:
         person_like=cues.get("person_like", set()),
         place_of=cues.get("place_of", set()),
         prepositions=cues.get("preposition", set()),
+        exact_forms=exact_forms,
     )

@@ -177,6 +177,52 @@ def _local_city(m, matches: list, toks) -> set[str]:
     return ids | {p.parent for p in cands if p.kind != "settlement" and p.parent}
 
 
+def _container(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
+    """Readings of the place named as containing m right after it: "X في (مدينة) Y", "X بـ(محافظة) Y"."""
+    toks = doc.tokens
+    for o, cands, isn, _n, _h in matches:
+        if o.tok_start < m.tok_end or isn:
+            continue
+        if o.tok_start > m.tok_end + 2 or toks[o.tok_start].sentence != toks[m.tok_start].sentence:
+            return None
+        gap = range(m.tok_end, o.tok_start)
+        if _BREAK.search(doc.text[m.end : o.start]):
+            return None
+        words = [_tok_key(doc, k) for k in gap]
+        prep = any(w in ("في", "فى") for w in words) or (
+            o.prefix.startswith("ب") if not words else toks[m.tok_end].norm.startswith("ب")
+        )
+        heads_ok = all(
+            w in ("في", "فى")
+            or any(
+                (stem,) in lex.heads and (stem,) not in lex.near
+                for _c, stem, _a in clitic_candidates(toks[k].norm)
+            )
+            for k, w in zip(gap, words)
+        )
+        if not (prep and heads_ok):
+            return None
+        cands = [p for p in cands if p.kind == "settlement" or p.feature == "admin1"]
+        if not cands or any(p.feature == "country" for p in cands):
+            return None  # "X في ليبيا", "X في شرق ليبيا": the country context decides
+        return cands
+    return None
+
+
+def _within(p: Place, container: list[Place]) -> bool:
+    for c in container:
+        if c.id == p.id:
+            return False  # the same place twice is no containment
+        if p.parent == c.id:
+            return True
+        if c.feature == "admin1":
+            if p.country == c.country and p.admin1 and p.admin1 == c.admin1:
+                return True
+        elif haversine(p.lat, p.lon, c.lat, c.lon) <= 40.0:
+            return True
+    return False
+
+
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
     ctx: Counter = Counter()
     for cc in options_countries:
@@ -262,7 +308,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         nisbas = [pid for kind, pid in m.payloads if kind == "nisba"]
         has_article = doc.norm_of(m.start, m.end).startswith("ال")
         in_list = m.prefix.startswith("و") and m.tok_start - last_end <= 1
-        if key in lex.stop_cue and not (head or near or in_list):
+        exact = doc.text[m.start : m.end] in lex.exact_forms  # "إب" as written is Ibb, not آب/أب
+        if key in lex.stop_cue and not (head or near or in_list or exact):
             names = []
         if key in lex.stop_article and not has_article:
             names = []
@@ -352,6 +399,19 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             cands = [p for p in cands if p.feature != "country"]  # "مدينة تونس": the city
         sent_ccs = sent_countries.get(sent, set())
         best = max(cands, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
+        local = head or best.feature in _SMALL or best.kind in ("district", "facility")
+        container = _container(doc, lex, m, matches) if local and not is_nisba else None
+        if container and best.kind != "area":
+            inside = [p for p in cands if _within(p, container)]
+            if not inside:
+                # "منطقة الزيتون في مدينة بنغازي": no reading lies in the named city - a part of it the
+                # gazetteer lacks, not a namesake far away: the city itself
+                city = max(
+                    container, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id)
+                )
+                out.append(_mention(doc, m.start, m.end, city, lex, near, sent))
+                continue
+            best = max(inside, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         share = ctx.get(best.country, 0.0) / total if total else 0.0
         area_head = head and _tok_key(doc, m.tok_start - 1).startswith(("منطق", "حي", "ضاحي"))
         foreign_small = (
@@ -368,10 +428,19 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         mkey = (base_form(toks[m.tok_start].norm[len(m.prefix) :]),) + tuple(
             _tok_key(doc, k) for k in range(m.tok_start + 1, m.tok_end)
         )
-        if mkey in lex.generic_local and not _parent_mentioned(best, lex, _local_city(m, matches, toks)):
-            # "طريق المطار" exists in every city: only when the city the passage is about is its city
-            out.append(_mention(doc, m.start, m.end, None, lex, near, sent))
-            continue
+        if mkey in lex.generic_local:
+            loc = _local_city(m, matches, toks)
+            if not _parent_mentioned(best, lex, loc):
+                # "طريق المطار" exists in every city: the one of the city the passage is about; when
+                # that is another city, the mention is a part of that city (or unresolved if none)
+                city = [
+                    lex.places[i]
+                    for i in sorted(loc)
+                    if i in lex.places and lex.places[i].kind == "settlement"
+                ]
+                city = max(city, key=lambda p: (p.population, p.id)) if city else None
+                out.append(_mention(doc, m.start, m.end, city, lex, near, sent))
+                continue
         cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1, article=True)
         if cap_i and not is_nisba and best.feature == "country":
             is_nisba = True  # "العاصمة السعودية": السعودية is also the country's name
