@@ -279,13 +279,19 @@ def load_kb() -> KB:
                     AliasRow(adj, f"civilians_{c.iso2}", "neutral", None, None, None, -10, "generated", True)
                 )
     modifiers = [""] + [g.head + " " for g in groups if g.mode == "modifier"]
+    prefixes = {"military": "mil", "police": "pol", "government": "gov"}
     for g in groups:
-        if g.mode not in ("military", "police"):
+        if g.mode not in prefixes:
             continue
-        prefix = "mil" if g.mode == "military" else "pol"
+        prefix = prefixes[g.mode]
+        mods = modifiers if g.mode in ("military", "police") else [""]
         for c in countries.values():
-            for adj in c.adjectives[:2]:
-                for mod in modifiers:
+            # the singular adjectives in every spelling (أمريكية, أميركية), not the plurals (الأتراك, الليبيين)
+            singular = [
+                a for a in c.adjectives if norm(a).endswith(("ي", "يه", "ية")) and not a.startswith("ال")
+            ]
+            for adj in singular or c.adjectives[:2]:
+                for mod in mods:
                     aliases.append(
                         AliasRow(
                             f"{g.head} {mod}{adj}",
