@@ -218,3 +218,17 @@ def test_a_part_of_a_named_city_is_not_a_namesake_far_away(pipe):
 def test_ibb_written_with_hamza(pipe):
     assert [p.name_en for p in places(pipe, "قصف التحالف معسكرا في إب وسط اليمن.")][:1] == ["Ibb"]
     assert not [p for p in places(pipe, "وفي آب الماضي عاد الأب إلى صنعاء.") if p.name_en == "Ibb"]
+
+
+def test_admin1_acled_names(pipe):
+    from rasid.places.gazetteer import load_places
+
+    ps = places(pipe, "اشتباكات في مصراتة وسرت وتعز وإدلب والموصل")
+    assert [p.admin1 for p in ps] == ["Misrata", "Sirte", "Taizz", "Idleb", "Ninewa"]
+    lex = pipe.resources.get("places.lexicon")
+    libya = {v for (cc, _a), v in lex.admin1_acled.items() if cc == "LY"}
+    assert len(libya) == 22 and {"Misrata", "Benghazi", "Al Margab", "Jafara"} <= libya
+    # every admin1 of the four countries' gazetteer rows has an ACLED-style name
+    for p in load_places().values():
+        if p.country in ("LY", "YE", "SY", "IQ") and p.admin1:
+            assert (p.country, p.admin1) in lex.admin1_acled, (p.id, p.admin1)

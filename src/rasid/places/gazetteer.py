@@ -96,7 +96,10 @@ class Lexicon:
     person_like: set[tuple[str, ...]] = field(default_factory=set)
     place_of: set[tuple[str, ...]] = field(default_factory=set)
     prepositions: set[tuple[str, ...]] = field(default_factory=set)
-    exact_forms: set[str] = field(default_factory=set)  # raw spellings that lift a "cue" stop ("إب")
+    exact_forms: set[str] = field(default_factory=set)
+    admin1_acled: dict[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (ISO2, GeoNames) -> ACLED  # raw spellings that lift a "cue" stop ("إب")
 
     def country_place(self, iso2: str) -> Place | None:
         return self.places.get(f"c.{iso2}")
@@ -203,4 +206,7 @@ def load_lexicon(options: Options) -> Lexicon:
         place_of=cues.get("place_of", set()),
         prepositions=cues.get("preposition", set()),
         exact_forms=exact_forms,
+        admin1_acled={
+            (r["country"], r["admin1"]): r["acled_admin1"] for r in data_tsv(DATA, "admin1_acled.tsv")
+        },
     )

@@ -276,7 +276,7 @@ def _mention(
         latitude=p.lat,
         longitude=p.lon,
         feature=p.feature,
-        admin1=p.admin1 or None,
+        admin1=lex.admin1_acled.get((p.country, p.admin1), p.admin1) or None,
         country=lex.country_names.get(p.country, p.country),
         geo_precision=2
         if p.kind == "area" and doc.norm_of(start, end).startswith("ريف")
