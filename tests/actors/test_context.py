@@ -83,3 +83,14 @@ def test_a_bare_army_with_no_named_one_is_of_its_country():
         "سوريا. وأعلنت مصادر ميدانية أن الجيش قصف مواقع التنظيم في الحسكة.\n"
     )
     assert _canon(text, "الجيش") == "Military Forces of Syria"
+
+
+def test_nationality_inside_the_name_decides():
+    text = (
+        "تشهد مدينة بن قردان حالة من الاحتقان بعد وفاة شخص من أبناء المنطقة بطلق ناري من قبل مجموعات ليبية "
+        "مسلحة على الحدود التونسية الليبية. وقرار تسليم أم سياف إلى الحكومة العراقية جاء بعد أن اعتقلتها "
+        "القوات الأميركية في سوريا.\n"
+    )
+    assert _canon(text, "مجموعات ليبية مسلحة") == "Unidentified Armed Group (Libya)"
+    assert _canon(text, "الحكومة العراقية") == "Government of Iraq"
+    assert _canon(text, "القوات الأميركية") == "Military Forces of the United States"

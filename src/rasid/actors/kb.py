@@ -241,6 +241,18 @@ def load_kb() -> KB:
             None,
             "generated",
         )
+        uid = f"unidentified_{c.iso2}"
+        actors[uid] = Actor(
+            uid,
+            f"Unidentified Armed Group ({c.name_en})",
+            f"Unidentified Armed Group ({c.name_en})",
+            "militia",
+            None,
+            c.iso2,
+            None,
+            None,
+            "generated",
+        )
         cid = f"country_{c.iso2}"
         actors[cid] = Actor(
             cid,
@@ -279,6 +291,28 @@ def load_kb() -> KB:
                     AliasRow(adj, f"civilians_{c.iso2}", "neutral", None, None, None, -10, "generated", True)
                 )
     modifiers = [""] + [g.head + " " for g in groups if g.mode == "modifier"]
+    # armed group + nationality (مجموعات ليبية مسلحة, المجموعة الليبية المسلحة, جماعة مسلحة ليبية)
+    for g in groups:
+        if g.mode != "armed":
+            continue
+        for c in countries.values():
+            for adj in c.adjectives:
+                if not norm(adj).endswith(("يه", "ية")) or adj.startswith("ال"):
+                    continue
+                for text in (f"{g.head} {adj} مسلحة", f"{g.head} مسلحة {adj}"):
+                    aliases.append(
+                        AliasRow(
+                            text,
+                            f"unidentified_{c.iso2}",
+                            "neutral",
+                            None,
+                            None,
+                            None,
+                            -10,
+                            "generated",
+                            True,
+                        )
+                    )
     prefixes = {"military": "mil", "police": "pol", "government": "gov"}
     for g in groups:
         if g.mode not in prefixes:

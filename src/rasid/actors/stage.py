@@ -272,6 +272,7 @@ def _bare_forces(doc: Doc, out: list[Mention]) -> None:
                 prev.side,
                 prev.country,
             )
+            last[head] = m  # a chain: الجيش الأمريكي ... الجيش ... الجيش
             continue
         if not m.filled and m.tok_end - m.tok_start > 1:
             last[head] = m
