@@ -232,3 +232,24 @@ def test_admin1_acled_names(pipe):
     for p in load_places().values():
         if p.country in ("LY", "YE", "SY", "IQ") and p.admin1:
             assert (p.country, p.admin1) in lex.admin1_acled, (p.id, p.admin1)
+
+
+def test_namesake_far_from_its_stated_reference(pipe):
+    text = (
+        "وقال مصدر عسكري عراقي إن الطيران نفذ غارات في مناطق الحصيبة والملاحمة والبوعلوان شرقي الرمادي "
+        "أسفرت عن مقتل 52 مسلحا."
+    )
+    h = [p for p in places(pipe, text) if p.text == "الحصيبة"]
+    assert h and h[0].near and h[0].longitude > 43.0  # near Ramadi, not Husaybah/Al Qaim on the border
+    # a real place 140 km from its reference keeps its own reading
+    ps = places(pipe, "وغادر سيف الإسلام القذافي مدينة الزنتان غربي طرابلس إلى مكان غير معلوم داخل ليبيا.")
+    assert [p.name_en for p in ps if p.text == "الزنتان"] == ["Zintan"] or any(
+        p.text == "الزنتان" and abs(p.latitude - 31.93) < 0.2 for p in ps
+    )
+
+
+def test_country_name_without_place_noun_is_the_country(pipe):
+    ps = places(pipe, "ولوح بالاعتراف بحكومتين في تونس «إحداها في قصر قرطاج، والثانية في جبل الشعانبي».")
+    assert [p.name_en for p in ps][:1] == ["Tunisia"]
+    ps = places(pipe, "انفجار في مدينة تونس صباح اليوم.")
+    assert ps and ps[0].feature != "country"

@@ -209,7 +209,7 @@ def _container(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
     return None
 
 
-def _within(p: Place, container: list[Place]) -> bool:
+def _within(p: Place, container: list[Place], km: float = 40.0) -> bool:
     for c in container:
         if c.id == p.id:
             return False  # the same place twice is no containment
@@ -218,9 +218,35 @@ def _within(p: Place, container: list[Place]) -> bool:
         if c.feature == "admin1":
             if p.country == c.country and p.admin1 and p.admin1 == c.admin1:
                 return True
-        elif haversine(p.lat, p.lon, c.lat, c.lon) <= 40.0:
+        elif haversine(p.lat, p.lon, c.lat, c.lon) <= km:
             return True
     return False
+
+
+def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
+    """Readings of the settlement R in "X شرقي R" / "X وY وZ جنوب R" (no distance between), else None."""
+    toks = doc.tokens
+    sent = toks[m.tok_start].sentence
+    k = m.tok_end
+    starts = {o.tok_start: (o, c, isn) for (o, c, isn, _n, _h) in matches}
+    for _ in range(6):  # list items joined by و ("والملاحمة والبوعلوان")
+        if k >= len(toks) or toks[k].sentence != sent or not toks[k].norm.startswith("و"):
+            break
+        if _BREAK.search(doc.text[toks[k - 1].end : toks[k].start]):
+            return None
+        k = starts[k][0].tok_end if k in starts else k + 1
+    if k >= len(toks) or toks[k].sentence != sent or (_tok_key(doc, k),) not in lex.near:
+        return None
+    if _BREAK.search(doc.text[toks[m.tok_start].start : toks[k].end]):
+        return None
+    j = k + 1
+    if j not in starts or toks[j].sentence != sent:
+        return None
+    o, cands, isn = starts[j]
+    if isn or o.prefix:
+        return None
+    cands = [p for p in cands if p.kind == "settlement"]
+    return cands or None
 
 
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
@@ -399,8 +425,24 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             cands = [p for p in cands if p.feature != "country"]  # "مدينة تونس": the city
         sent_ccs = sent_countries.get(sent, set())
         best = max(cands, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
+        if not head and best.feature != "country":
+            country = [p for p in cands if p.feature == "country"]
+            if country and best.country == country[0].country:
+                best = country[
+                    0
+                ]  # "في تونس" is the country even with Carthage next to it; "مدينة تونس" the city
         local = head or best.feature in _SMALL or best.kind in ("district", "facility")
         container = _container(doc, lex, m, matches) if local and not is_nisba else None
+        ref = None if container or is_nisba or best.kind == "area" else _reference(doc, lex, m, matches)
+        if ref and not any(_within(p, ref, 200.0) for p in cands):
+            # "الحصيبة والملاحمة والبوعلوان شرقي الرمادي": every reading lies far from the place it is
+            # said to be near - a namesake; the place is somewhere near the reference (precision 2)
+            city = max(ref, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
+            out.append(_mention(doc, m.start, m.end, city, lex, True, sent))
+            continue
+        if ref:
+            near_ref = [p for p in cands if _within(p, ref, 200.0)]
+            best = max(near_ref, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         if container and best.kind != "area":
             inside = [p for p in cands if _within(p, container)]
             if not inside:
