@@ -128,6 +128,12 @@ def _usable(t: TimeMention) -> bool:
     return t.date_start is not None and getattr(t, "governs", True)
 
 
+def _carries(t: TimeMention) -> bool:
+    """May date the events of a neighbouring sentence: a day or a few days, not a vague span
+    ("في الأيام الماضية") that only sets the scene."""
+    return (t.precision or 3) <= 2 and t.category != "duration"
+
+
 def _clause_bounds(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     a = lo
     for m in _CLAUSE_BREAK.finditer(text, lo, pos):
@@ -185,7 +191,7 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     # carry over from the previous sentences: a day or a few days (not a month or a year of background),
     # and from an aside ("يذكر ان ...") only the time of a statement that the next sentences continue
     for k in range(si - 1, max(-1, si - 4), -1):
-        prev = [t for t in times if t.sentence == k and (t.precision or 3) <= 2]
+        prev = [t for t in times if t.sentence == k and _carries(t)]
         if not prev:
             continue
         if _is_aside(doc, k):
@@ -198,7 +204,7 @@ def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     # a lede before any dated sentence: dated by the next sentences (not by an aside), when recent
     if not any(t.sentence < si for t in times):
         for k in range(si + 1, si + 3):
-            nxt = [t for t in times if t.sentence == k and (t.precision or 3) <= 2]
+            nxt = [t for t in times if t.sentence == k and _carries(t)]
             if nxt and not _is_aside(doc, k):
                 t = nxt[0]
                 if (
