@@ -65,7 +65,9 @@ class CountryContext:
             if end is not None and e.place and 0 <= e.tok - end <= 2:
                 w *= ATTACHED
             elif tok is not None:
-                w /= 1.0 + abs(e.tok - tok) / TOKEN_SCALE
+                # tokens between the evidence and the nearer edge of the name
+                d = e.tok - end + 1 if end is not None and e.tok >= end else abs(e.tok - tok)
+                w /= 1.0 + d / TOKEN_SCALE
                 if tok < len(self.clause_of):
                     w *= CLAUSE_FACTOR ** abs(self.clause_of[tok] - e.clause)
             score[e.iso] += w
