@@ -79,7 +79,7 @@ class PhraseMatcher:
         if hit is None:
             if len(self._starts) > 500_000:  # bound the cache on very large corpora
                 self._starts.clear()
-            keys = ((cut, stem if art else base_form(stem), art) for cut, stem, art in clitic_candidates(word))
+            keys = ((cut, base_form("ال" + stem) if art else base_form(stem), art) for cut, stem, art in clitic_candidates(word))
             hit = self._starts[word] = tuple(r for r in keys if r[1] in self._root)
         return hit
 

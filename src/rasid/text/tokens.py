@@ -24,6 +24,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
 MIN_STEM = 2
+MIN_BASE = 3  # the article is stripped for lexicon keys only when 3+ letters remain (not الله -> له, ألفي -> في)
 
 
 @lru_cache(maxsize=200_000)
@@ -68,8 +69,9 @@ def default_analysis(word: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=200_000)
 def base_form(word: str) -> str:
-    """Strip one leading article ال (the form lexicon keys use for each word)."""
-    return word[2:] if word.startswith(ARTICLE) and len(word) > 3 else word
+    """Strip one leading article ال (the form lexicon keys use for each word), keeping short words whole
+    (الله, الفي from ألفي) so that they do not collide with particles (له, في)."""
+    return word[2:] if word.startswith(ARTICLE) and len(word) - 2 >= MIN_BASE else word
 
 
 def suffix_candidates(stem: str) -> list[str]:
