@@ -401,6 +401,11 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bo
     return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
 
+def _condemned_only(c: Candidate) -> bool:
+    """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
+    return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
+
+
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
     """True when the event's sentence itself states its date."""
     from rasid.time.stage import event_window
@@ -417,13 +422,21 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     dated: list[bool] = []
     last_sent: list[int] = []
     n = 0
-    for c in candidates(doc, resources):
+    # a condemnation mentions a happening the article may also report: report first, then the condemnations
+    cands = sorted(candidates(doc, resources), key=_condemned_only)
+    for c in cands:
         c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
             continue
         ev = _fill(doc, resources, c)
         if ev is None:
             continue
+        if merge and _condemned_only(c):
+            same = [e for e in events if e.event_type == ev.event_type]
+            if same:  # the condemned happening is already coded: the condemnation is one more mention of it
+                best = next((e for e in same if e.sub_event_type == ev.sub_event_type), same[-1])
+                best.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                continue
         merged = False
         dated_here = _dated_here(doc, c.anchor, c.sentence)
         for k in range(len(events) - 1, -1, -1) if merge else ():

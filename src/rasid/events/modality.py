@@ -33,6 +33,7 @@ def _is_future(word: str) -> bool:
     return bool(_FUTURE.match(word))
 
 
+QUANTITY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
 CLAUSE_WIDE = frozenset({"total", "history", "call", "threat"})
 
 
@@ -75,6 +76,15 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             for cue in m.payloads:
                 if cue.scope == "after":
                     return cue.modality, m.text
+    # hundreds or thousands of strikes, or of dead after a killing verb: a running total, not one event
+    # (protests and arrests of thousands are single events)
+    if trig.event_type in QUANTITY_TYPES:
+        near = list(range(max(lo, ts - 2), ts)) + list(range(te, min(hi, te + AFTER_WINDOW)))
+        for i in near:
+            for m in hits.get(i, ()):
+                for cue in m.payloads:
+                    if cue.scope == "quantity":
+                        return cue.modality, m.text
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
     for i in range(lo, ts):
