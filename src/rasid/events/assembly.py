@@ -392,13 +392,31 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bo
     place are the same and the actors do not differ; a mention that states its own date must state the same
     window (a distinct date is a distinct event); a mention without one repeats the event. ``distance``
     (sentences) is kept for callers; an unknown place never merges."""
-    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+    if a.event_type != b.event_type:
         return False
+    if a.sub_event_type != b.sub_event_type and (b_dated_here or a.event_type != "Explosions/Remote violence"):
+        return False  # an undated bombardment (قصف) at a place already struck refers back to that strike
     if not _actors_compatible(a, b):
         return False
-    if a.location_name is None or a.location_name != b.location_name:
+    if not _same_place(a, b):
         return False
     return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
+
+
+MERGE_KM = 20.0  # a facility and its town (the air college, the airport, Misrata) are one place for merging
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """The same named place, or two known points within ``MERGE_KM`` of each other."""
+    if a.location_name is None or b.location_name is None:
+        return False
+    if a.location_name == b.location_name:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    from rasid.evaluate.scorer import haversine_km
+
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
 
 
 def _condemned_only(c: Candidate) -> bool:
