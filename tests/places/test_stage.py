@@ -253,3 +253,14 @@ def test_country_name_without_place_noun_is_the_country(pipe):
     assert [p.name_en for p in ps][:1] == ["Tunisia"]
     ps = places(pipe, "انفجار في مدينة تونس صباح اليوم.")
     assert ps and ps[0].feature != "country"
+
+
+def test_adjective_after_definite_noun_is_not_the_country(pipe):
+    assert not places(pipe, "ها هي القوات السعودية تحفظ للطفولة براءتها.")
+    for text in ("وصل الوفد إلى السعودية أمس.", "قصف داخل الأراضي السعودية.", "السعودية تدين الهجوم."):
+        assert [p.name_en for p in places(pipe, text)] == ["Saudi Arabia"], text
+
+
+def test_verbs_after_place_nouns_are_not_names(pipe):
+    text = "الاشتباكات قريبة من بلدة كلس التركية ومنطقة أرسلت اليها تركيا تعزيزات وقرية تسيطر عليها القوات."
+    assert not [p for p in places(pipe, text) if p.text in ("أرسلت", "تسيطر")]

@@ -343,6 +343,21 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             names = []  # "السورية", "التركي": the nisba, not the name "سورية" or a village
         if names and not (head or near) and _looks_like_person(doc, lex, m):
             names = []
+        if (
+            names
+            and has_article
+            and doc.text[m.start : m.end].endswith("ية")
+            and all(lex.places[p].feature == "country" for p in names)
+            and m.tok_start > 0
+            and toks[m.tok_start - 1].sentence == toks[m.tok_start].sentence
+            and toks[m.tok_start - 1].norm.startswith("ال")
+            and (_tok_key(doc, m.tok_start - 1),) not in lex.prepositions  # "إلى السعودية"
+            and (_tok_key(doc, m.tok_start - 1),) not in lex.heads
+            and not doc.text[toks[m.tok_start - 1].end : m.start].strip()
+        ):
+            # "القوات السعودية", "الحكومة السعودية": the adjective after a definite noun, not the country
+            # name (a geographic head - "الأراضي السعودية" - still makes it the country, below)
+            nisbas, names = names, []
         if names and not has_article and len(key) == 1:
             # "ظهرة" is not "الظهرة": a district or village written with the article needs it
             names = [pid for pid in names if (pid, key) not in lex.article_only]
@@ -545,7 +560,12 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             continue
 
         w = nxt.norm
-        if w in lex.not_name or base_form(w) in lex.not_name or len(base_form(w)) < 3 or w.isdigit():
+        if (
+            w in lex.not_name
+            or base_form(w) in lex.not_name
+            or (len(base_form(w)) < 3 and w not in _COMPOUND)
+            or w.isdigit()
+        ):
             continue
         if doc.text[t.end : nxt.start].strip(" \u00a0\"'«»“”"):
             continue  # punctuation between (quotes are fine: منطقة «الضباب»)
