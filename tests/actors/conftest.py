@@ -1,4 +1,5 @@
-"""Shared helpers for the actor tests: articles by id, a pipeline that runs only up to the actor stage."""
+"""Shared helpers for the actor tests: articles by id, a pipeline that runs only up to the actor stage (with the
+places stage before it, as in the full pipeline: the actors stage reads doc.places for country context)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def articles() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def actor_pipeline() -> Pipeline:
-    return Pipeline(Options(stages=("sentences", "tokens", "actors")))
+    return Pipeline(Options(stages=("sentences", "tokens", "places", "actors")))
 
 
 _DOCS: dict[tuple[str, str], Doc] = {}

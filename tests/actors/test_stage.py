@@ -140,7 +140,7 @@ def test_speed(need_shared):
         chars += len(t)
     secs = time.perf_counter() - t0
     print(
-        f"actors (with sentences+tokens): {len(texts)} articles, {chars} chars in {secs:.2f} s "
+        f"actors (with sentences, tokens, places): {len(texts)} articles, {chars} chars in {secs:.2f} s "
         f"= {len(texts) / secs:.0f} articles/s"
     )
     assert secs < 30
