@@ -30,6 +30,7 @@ from rasid.pipeline import stage
 from rasid.resources import Resources
 
 HISTORY_DAYS = 120  # an event that ended this long before publication is background
+BACKGROUND_RECENT_DAYS = 14  # "يذكر أن" + an event dated within this many days of publication is still news
 MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_TRIGGER = 0.3  # triggers below this confidence (definite nouns of weak words) do not set the sub-type
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
@@ -350,11 +351,23 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         claim_denied=bool(denied),
     )
     tm = event_window(doc, anchor)
+    pub = doc.meta.published
     if tm is not None:
         ev.date_start, ev.date_end, ev.time_precision = _iso(tm.date_start), _iso(tm.date_end), tm.precision
-        pub = doc.meta.published
         if pub is not None and tm.date_end is not None and (pub - tm.date_end).days > HISTORY_DAYS:
             return None  # history: background the article recalls, not news it reports
+    if all(getattr(t, "modality", "asserted") == "background" for t in c.triggers):
+        # "يذكر أن ..." recalls background: an event only when its own sentence dates it to the last days
+        recent = (
+            tm is not None
+            and tm.category != "article"
+            and tm.sentence == c.sentence
+            and pub is not None
+            and tm.date_end is not None
+            and (pub - tm.date_end).days <= BACKGROUND_RECENT_DAYS
+        )
+        if not recent:
+            return None
     pm = place_for(doc, anchor)
     if pm is not None:
         ev.location_name = pm.name_en or pm.name_ar or pm.text
@@ -400,6 +413,8 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bo
         return False
     if not _same_place(a, b):
         return False
+    if a.date_start and b.date_start and (b.date_start > (a.date_end or a.date_start) or a.date_start > (b.date_end or b.date_start)):
+        return False  # windows that do not even overlap are different days
     return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
 
@@ -417,6 +432,14 @@ def _same_place(a: Event, b: Event) -> bool:
     from rasid.evaluate.scorer import haversine_km
 
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MERGE_KM
+
+
+def _told_as_distinct(doc: Doc, resources: Resources, c: Candidate) -> bool:
+    """"في انفجار آخر منفصل": the clause says this is another happening, not a repeat."""
+    from rasid.events.triggers import context_in
+
+    lo, hi = clause_range(doc, resources, c.anchor.tok_start)
+    return bool(context_in(doc, resources, "distinct", max(lo, c.anchor.tok_start - 3), min(hi, c.anchor.tok_end + 3)))
 
 
 def _condemned_only(c: Candidate) -> bool:
@@ -457,7 +480,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 continue
         merged = False
         dated_here = _dated_here(doc, c.anchor, c.sentence)
-        for k in range(len(events) - 1, -1, -1) if merge else ():
+        for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
             if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))

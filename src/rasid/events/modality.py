@@ -19,7 +19,7 @@ from rasid.resources import Resources
 
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 AFTER_WINDOW = 3
-EVENT_MODALITIES = frozenset({"asserted", "condemnation"})
+EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # background: kept when recent
 
 
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
