@@ -400,7 +400,7 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
 
 
-def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bool:
+def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_dated: bool = True) -> bool:
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
     place are the same and the actors do not differ; a mention that states its own date must state the same
     window (a distinct date is a distinct event); a mention without one repeats the event. ``distance``
@@ -413,7 +413,12 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int) -> bo
         return False
     if not _same_place(a, b):
         return False
-    if a.date_start and b.date_start and (b.date_start > (a.date_end or a.date_start) or a.date_start > (b.date_end or b.date_start)):
+    if (
+        text_dated
+        and a.date_start
+        and b.date_start
+        and (b.date_start > (a.date_end or a.date_start) or a.date_start > (b.date_end or b.date_start))
+    ):
         return False  # windows that do not even overlap are different days
     return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
@@ -435,16 +440,27 @@ def _same_place(a: Event, b: Event) -> bool:
 
 
 def _told_as_distinct(doc: Doc, resources: Resources, c: Candidate) -> bool:
-    """"في انفجار آخر منفصل": the clause says this is another happening, not a repeat."""
+    """"في انفجار آخر منفصل", "من ناحية أخرى، ...": the text says this is another happening, not a repeat."""
     from rasid.events.triggers import context_in
 
     lo, hi = clause_range(doc, resources, c.anchor.tok_start)
-    return bool(context_in(doc, resources, "distinct", max(lo, c.anchor.tok_start - 3), min(hi, c.anchor.tok_end + 3)))
+    if context_in(doc, resources, "distinct", max(lo, c.anchor.tok_start - 3), min(hi, c.anchor.tok_end + 3)):
+        return True
+    s_lo, _s_hi = sentence_tokens(doc).get(c.sentence, (0, 0))
+    return bool(context_in(doc, resources, "new_topic", s_lo, s_lo + 2))
 
 
 def _condemned_only(c: Candidate) -> bool:
     """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
     return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
+
+
+def _text_dated(doc: Doc, anchor) -> bool:
+    """The event's window comes from a time expression (not the publication-date fallback)."""
+    from rasid.time.stage import event_window
+
+    tm = event_window(doc, anchor)
+    return tm is not None and tm.category != "article"
 
 
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
@@ -461,6 +477,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     merge = resources.options.extra.get("events_merge") is not False  # ablation switch
     events: list[Event] = []
     dated: list[bool] = []
+    textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
     last_sent: list[int] = []
     n = 0
     # a condemnation mentions a happening the article may also report: report first, then the condemnations
@@ -480,8 +497,9 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 continue
         merged = False
         dated_here = _dated_here(doc, c.anchor, c.sentence)
+        text_dated = _text_dated(doc, c.anchor)
         for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
-            if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k]):
+            if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 if dated_here and not dated[k]:
@@ -509,5 +527,6 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
         dated.append(dated_here)
+        textdated.append(text_dated)
         last_sent.append(c.sentence)
     doc.events = events
