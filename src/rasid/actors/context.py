@@ -55,6 +55,9 @@ class CountryContext:
     paragraph: list[int] = field(default_factory=list)  # sentence index -> paragraph index
     clause_of: list[int] = field(default_factory=list)  # token index -> clause index in its sentence
     share: float = 0.0  # the article country's share of all the evidence in the article
+    actor_names: set[int] = field(
+        default_factory=set
+    )  # tokens of country names written as actors (قصفت تركيا)
 
     def sentence_scores(self, sentence: int, tok: int | None = None, end: int | None = None) -> Counter[str]:
         score: Counter[str] = Counter()
@@ -142,6 +145,8 @@ def build_context(doc: Doc, kb, article: str | None) -> CountryContext:
         for kind, iso in m.payloads:
             if kind == "name":
                 w = (W_NAME_MOTION if motion else W_NAME_PLACE) if place_like else W_NAME_ACTOR
+                if not place_like:
+                    ctx.actor_names.add(m.tok_start)
             elif kind == "cue":
                 w = W_CUE
             else:

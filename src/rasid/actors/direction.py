@@ -84,13 +84,16 @@ def _trigger_at(doc: Doc, anchor: Span):
 def _country(doc: Doc, sentence: int | None = None, besides: Span | None = None) -> str | None:
     """The country of an event in ``sentence``: a place named there (other than ``besides``), else the nearest
     country evidence (rasid.actors.context: the sentence's cues, its paragraph, the article)."""
+    ctx = doc.user.get("actors.context")
+    as_actor = {doc.tokens[i].start for i in ctx.actor_names} if ctx is not None else set()
     if sentence is not None:
         for p in getattr(doc, "places", []) or []:
             if besides is not None and p.overlaps(besides):
                 continue
+            if p.start in as_actor:
+                continue  # a country written as an actor or a nationality (مقيما تركيا), not the event's place
             if p.sentence == sentence and p.country and len(p.country) > 2:
                 return p.country
-        ctx = doc.user.get("actors.context")
         kb = doc.user.get("actors.kb")
         if ctx is not None and kb is not None:
             # no place in the sentence: the nearest country evidence (its cues, its paragraph, the article)
