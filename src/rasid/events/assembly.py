@@ -186,6 +186,16 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
         buckets["Explosions/Remote violence"].extend(buckets.pop("Violence against civilians"))
     if not buckets:
         return [trigs]
+    battles = buckets.pop("Battles", None)
+    if battles:
+        # "اشتباكات بين X و Y، بالإضافة إلى اشتباكات أخرى بين Z و W": another clash is another event
+        from rasid.events.triggers import context_in
+
+        part = 0
+        for t in sorted(battles, key=lambda t: t.tok_start):
+            if context_in(doc, resources, "distinct", t.tok_end, t.tok_end + 2) and buckets.get(f"Battles{part}"):
+                part += 1
+            buckets.setdefault(f"Battles{part}", []).append(t)
     remote = buckets.pop("Explosions/Remote violence", None)
     if remote:
         # remote violence of different kinds in different clauses (a strike in reply to a suicide attack)
