@@ -490,8 +490,9 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
     last_sent: list[int] = []
     n = 0
-    # a condemnation mentions a happening the article may also report: report first, then the condemnations
-    cands = sorted(candidates(doc, resources), key=_condemned_only)
+    # dated reports first, then undated mentions (which may refer back or forward to them), then
+    # condemnations of a happening the article may also report
+    cands = sorted(candidates(doc, resources), key=lambda c: (_condemned_only(c), not _text_dated(doc, c.anchor)))
     for c in cands:
         c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
@@ -539,4 +540,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         dated.append(dated_here)
         textdated.append(text_dated)
         last_sent.append(c.sentence)
+    events.sort(key=lambda e: e.evidence_start)
+    for k, ev in enumerate(events, 1):
+        ev.event_id = f"{ev.article_id}-e{k:02d}"
     doc.events = events
