@@ -87,10 +87,12 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                         return cue.modality, m.text
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
-    for i in range(lo, ts):
+    for i in range(lo, ts + 1):
         for m in hits.get(i, ()):
-            if m.tok_end > ts:
-                continue
+            if m.tok_start == ts and m.tok_end <= te:
+                continue  # the cue is the trigger itself
+            if m.tok_start < ts and m.tok_end > te:
+                continue  # a longer phrase around the trigger, not a cue before it
             for cue in m.payloads:
                 if cue.scope != "before":
                     continue

@@ -22,6 +22,8 @@ from rasid.text.tokens import clitic_candidates, suffix_candidates
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
 _TEMPORAL_PREPS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "اثر", "عقب", "اثناء", "خلال"})
 _PLURAL_POSSESSED = re.compile(r"ات(?:ها|هم|هما|هن|ه|نا)$")
+# a short name in quotes («هيومان رايتس ووتش», "داعش") belongs to its clause
+_QUOTED_NAME = re.compile(r"[«\"“](?:[^\s«»\"“”.،,:؛!?؟]+\s?){1,4}[»\"”]")
 _CLAUSE_PUNCT = re.compile(r"[؛;:.!?؟\"«»“”()\[\]]|\s-\s|–")
 
 
@@ -54,10 +56,12 @@ def clause_ids(doc: Doc, resources: Resources) -> list[int]:
     ids: list[int] = []
     cid = 0
     toks = doc.tokens
+    name_quotes = {q for m in _QUOTED_NAME.finditer(doc.text) for q in (m.start(), m.end() - 1)}
     for i, t in enumerate(toks):
         if i > 0:
             prev = toks[i - 1]
-            if prev.sentence != t.sentence or i in starts or _CLAUSE_PUNCT.search(doc.text, prev.end, t.start):
+            gap = "".join(ch for k, ch in enumerate(doc.text[prev.end : t.start], prev.end) if k not in name_quotes)
+            if prev.sentence != t.sentence or i in starts or _CLAUSE_PUNCT.search(gap):
                 cid += 1
         ids.append(cid)
     doc.user["events.clause_ids"] = ids
