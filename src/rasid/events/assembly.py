@@ -228,6 +228,8 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     specific = [t for t in trigs if "generic" not in t.flags]
     if key == "violence" and specific and all(t.event_type == "Battles" for t in specific):
         weight = BATTLE_MODEL_WEIGHT  # PLOVER's ASSAULT is not conventional fighting nor territory
+    elif key == "violence" and specific and all(t.sub_event_type == "Air/drone strike" for t in specific):
+        weight = BATTLE_MODEL_WEIGHT  # nor air campaigns: the model was trained on few of them
     else:
         weight = MODEL_WEIGHT
     model = resources.get("events.sentence_model") if label and mode != "rules" else None
