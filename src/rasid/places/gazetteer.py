@@ -96,6 +96,7 @@ class Lexicon:
     person_like: set[tuple[str, ...]] = field(default_factory=set)
     place_of: set[tuple[str, ...]] = field(default_factory=set)
     prepositions: set[tuple[str, ...]] = field(default_factory=set)
+    locative: set[tuple[str, ...]] = field(default_factory=set)
     exact_forms: set[str] = field(default_factory=set)
     admin1_acled: dict[tuple[str, str], str] = field(
         default_factory=dict
@@ -205,6 +206,7 @@ def load_lexicon(options: Options) -> Lexicon:
         person_like=cues.get("person_like", set()),
         place_of=cues.get("place_of", set()),
         prepositions=cues.get("preposition", set()),
+        locative=cues.get("locative", set()),
         exact_forms=exact_forms,
         admin1_acled={
             (r["country"], r["admin1"]): r["acled_admin1"] for r in data_tsv(DATA, "admin1_acled.tsv")

@@ -127,12 +127,18 @@ def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
         return False
     if toks[j].sentence != toks[m.tok_start].sentence or doc.text[m.end : toks[j].start].strip():
         return False
-    if _prev_phrase(doc, m.tok_start, lex.place_of, 2) or _prev_phrase(doc, m.tok_start, lex.prepositions, 1):
+    if _prev_phrase(doc, m.tok_start, lex.place_of, 2) or _prev_phrase(doc, m.tok_start, lex.locative, 1):
         return False
     nxt = toks[j]
     w = base_form(nxt.norm)
-    if nxt.prefix or (w,) in lex.prepositions or (w,) in lex.near or nxt.norm.endswith("وا"):
-        return False
+    if nxt.prefix.endswith("ال") and nxt.norm.endswith("ي") and not nxt.prefix[:-2]:
+        # "صلاح الدين الجمالي", "صلاح الدين الأيوبي": a family or dynastic name, unless it is a place's
+        # nisba adjective ("صلاح الدين العراقي" is not written; the feminine "العراقية" ends in ة)
+        return not any(kind == "nisba" for kind, _pid in lex.matcher.lookup(nxt.norm))
+    if nxt.prefix or nxt.norm.startswith("و") or (w,) in lex.prepositions or (w,) in lex.near:
+        return False  # "صلاح الدين وديالى", "صلاح الدين بأنه", "صلاح الدين شمال بغداد"
+    if nxt.norm.endswith("وا"):
+        return False  # a plural verb: "نازحي صلاح الدين حاولوا"
     return len(w) >= 3 and not w.isdigit()
 
 
