@@ -269,3 +269,13 @@ def test_adjective_after_definite_noun_is_not_the_country(pipe):
 def test_verbs_after_place_nouns_are_not_names(pipe):
     text = "الاشتباكات قريبة من بلدة كلس التركية ومنطقة أرسلت اليها تركيا تعزيزات وقرية تسيطر عليها القوات."
     assert not [p for p in places(pipe, text) if p.text in ("أرسلت", "تسيطر")]
+
+
+def test_generic_local_name_is_not_read_as_any_nearby_place(pipe):
+    # a group named after Yarmouk, next to a Daraa village: no place of that name here
+    text = "فجروا أحد مقرات لواء شهداء اليرموك في بلدة الشجرة غرب مدينة درعا."
+    assert not [
+        p
+        for p in places(pipe, text)
+        if p.text == "اليرموك" and p.resolved and p.name_en != "Yarmouk camp (Damascus)"
+    ]

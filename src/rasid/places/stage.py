@@ -153,12 +153,14 @@ def _parent_mentioned(p: Place, lex: Lexicon, near_ids: set[str]) -> bool:
     return False
 
 
-def _local_city(m, matches: list, toks) -> set[str]:
-    """Readings (and their parents) of the local place a generic local name belongs to.
+def _local_city(m, matches: list, toks) -> tuple[set[str], list[str]]:
+    """Readings (and their parents) of the local place a generic local name belongs to, and its city.
 
     The nearest settlement, district or facility named in the same sentence ("ميناء بنغازي وطريق
     المطار"), else the last one named before it in the article: "طريق المطار" of a Benghazi passage is
-    Benghazi's even when Tripoli is named in the dateline.
+    Benghazi's even when Tripoli is named in the dateline. The second value is the city a same-sentence
+    district or facility belongs to (its parent), the only case where a generic name is read as a part of
+    another city.
     """
     sent = toks[m.tok_start].sentence
 
@@ -170,17 +172,20 @@ def _local_city(m, matches: list, toks) -> set[str]:
         for (o, c, isn, _n, _h) in matches
         if o is not m and not isn and toks[o.tok_start].sentence == sent and local(c)
     ]
+    city: list[str] = []
     if same:
         _d, _o, cands = min(same, key=lambda x: (x[0], x[1].tok_start))
+        if len(cands) == 1 and cands[0].kind in ("district", "facility") and cands[0].parent:
+            city = [cands[0].parent]
     else:
         before = [
             (o, c) for (o, c, isn, _n, _h) in matches if o.tok_end <= m.tok_start and not isn and local(c)
         ]
         if not before:
-            return set()
+            return set(), []
         cands = before[-1][1]
     ids = {p.id for p in cands if p.kind != "area" and p.feature != "country"}
-    return ids | {p.parent for p in cands if p.kind != "settlement" and p.parent}
+    return ids | {p.parent for p in cands if p.kind != "settlement" and p.parent}, city
 
 
 def _container(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
@@ -492,16 +497,14 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             _tok_key(doc, k) for k in range(m.tok_start + 1, m.tok_end)
         )
         if mkey in lex.generic_local:
-            loc = _local_city(m, matches, toks)
+            loc, city_ids = _local_city(m, matches, toks)
             if not _parent_mentioned(best, lex, loc):
-                # "طريق المطار" exists in every city: the one of the city the passage is about; when
-                # that is another city, the mention is a part of that city (or unresolved if none)
-                city = [
-                    lex.places[i]
-                    for i in sorted(loc)
-                    if i in lex.places and lex.places[i].kind == "settlement"
-                ]
-                city = max(city, key=lambda p: (p.population, p.id)) if city else None
+                # "طريق المطار" exists in every city: the one of the city the passage is about; listed
+                # with a district or facility of another city ("ميناء بنغازي وطريق المطار"), a part of
+                # that city; otherwise kept unresolved
+                city = next((lex.places[i] for i in city_ids if i in lex.places), None)
+                if city is not None and city.kind != "settlement":
+                    city = None
                 out.append(_mention(doc, m.start, m.end, city, lex, near, sent))
                 continue
         cap_i = _prev_phrase(doc, m.tok_start, lex.capital_words, 1, article=True)
