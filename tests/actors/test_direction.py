@@ -107,3 +107,24 @@ def test_spans_of_returned_mentions_are_exact(need_shared):
         for m in run_row(r):
             if m is not None:
                 assert doc.text[m.start : m.end] == m.text
+
+
+def test_nationality_after_a_preposition_is_the_target_not_the_actor():
+    text = (
+        "تمكنت وحدات من مكتب مكافحة الجريمة ببلدية غريان الليبية خلال اليومين الماضيين من إلقاء القبض على "
+        "تونسي كان يقوم بتوزيع منشورات تدعو للانضمام إلى تنظيم داعش."
+    )
+    doc = _pipeline()(Doc(text, ArticleMeta(published=dt.date(2016, 2, 24))))
+    start = text.index("القبض على")
+    end = start + len("القبض على")
+    trig = Trigger(
+        start,
+        end,
+        text[start:end],
+        event_type="Strategic developments",
+        sub_event_type="Arrests",
+        sentence=doc.sentence_index(start),
+    )
+    doc.triggers = [trig]
+    a1, _a2 = actors_for(doc, trig)
+    assert a1 is None or "Tunisia" not in (a1.canonical or "")

@@ -216,6 +216,8 @@ def _national_forces(doc: Doc, anchor: Span) -> ActorMention | None:
         t = doc.tokens[k]
         if t.sentence != doc.tokens[a_e - 1].sentence or _punct_between(doc, k - 1, k):
             break
+        if doc.tokens[k - 1].norm in kb.words["name_stop"]:
+            break  # القبض على تونسي: the person the act falls on, not the forces that act
         iso = kb.adjective_country.get(t.norm)
         if iso and not t.norm.endswith("ين"):
             actor = kb.actors.get(f"mil_{iso}")
