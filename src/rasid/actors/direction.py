@@ -170,6 +170,12 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a1 is not None and a1.kind == "civilians":
             name = "Protesters" if etype == "Protests" else "Rioters"
             a1 = replace(a1, canonical=_with_country(name, doc, sent), kind=name.lower())
+    if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
+        # ACLED: the crowd acts; forces named beside it are the ones acting on it
+        if a1 is not None and a1.kind in ("state", "militia") and a2 is None:
+            a2 = a1
+        name = "Protesters" if etype == "Protests" else "Rioters"
+        a1 = _template(doc, anchor.start, name, name.lower(), name.lower())
     if etype in ("Protests", "Riots") and a2 is not None:
         if a2 is a1 or (a1 is not None and a2.start == a1.start) or a2.kind not in ("state", "militia"):
             a2 = None  # a protest has no target unless forces act on it (قوات الأمن بتفريق التظاهرة)
