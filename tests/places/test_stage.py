@@ -279,3 +279,12 @@ def test_generic_local_name_is_not_read_as_any_nearby_place(pipe):
         for p in places(pipe, text)
         if p.text == "اليرموك" and p.resolved and p.name_en != "Yarmouk camp (Damascus)"
     ]
+
+
+def test_town_in_its_province_and_capital_of_something(pipe):
+    ps = places(pipe, "هجوم وقع في مدينة مديات في محافظة ماردين جنوب شرقي تركيا.")
+    assert [p.name_en for p in ps][:1] == ["Midyat"]
+    ps = places(pipe, "أعلنت المقاومة تحرير مدينة زنجبار عاصمة المحافظة وطرد الحوثيين في اليمن.")
+    assert [p.name_en for p in ps] == ["Zinjibar", "Yemen"]
+    ps = places(pipe, "نفذت الطائرات أربع غارات قرب الموصل ومثلها قرب الرمادي.")
+    assert [p.name_en for p in ps if p.text == "الموصل"] == ["Mosul"]

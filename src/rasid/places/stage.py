@@ -188,7 +188,7 @@ def _local_city(m, matches: list, toks) -> tuple[set[str], list[str]]:
     return ids | {p.parent for p in cands if p.kind != "settlement" and p.parent}, city
 
 
-def _container(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
+def _container(doc: Doc, lex: Lexicon, m, matches: list) -> tuple[list[Place], float] | None:
     """Readings of the place named as containing m right after it: "X في (مدينة) Y", "X بـ(محافظة) Y"."""
     toks = doc.tokens
     for o, cands, isn, _n, _h in matches:
@@ -216,7 +216,9 @@ def _container(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
         cands = [p for p in cands if p.kind == "settlement" or p.feature == "admin1"]
         if not cands or any(p.feature == "country" for p in cands):
             return None  # "X في ليبيا", "X في شرق ليبيا": the country context decides
-        return cands
+        city_head = any(w.lstrip("وب").startswith(("مدين", "بلد", "قري")) for w in words)
+        # "X في مدينة Y" / "X في Y": within the town; "X بمحافظة Y", "X بـY": within its province
+        return cands, (40.0 if city_head or "في" in words else 150.0)
     return None
 
 
@@ -245,7 +247,12 @@ def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
             break
         if _BREAK.search(doc.text[toks[k - 1].end : toks[k].start]):
             return None
-        k = starts[k][0].tok_end if k in starts else k + 1
+        if k in starts:
+            k = starts[k][0].tok_end
+        elif toks[k].norm.startswith("وال") and toks[k].norm[1:] not in lex.not_name:
+            k += 1  # an unknown definite list item ("والملاحمة والبوعلوان")
+        else:
+            return None  # "قرب الموصل ومثلها قرب الرمادي", "وأصيب": not a list of places
     if k >= len(toks) or toks[k].sentence != sent or (_tok_key(doc, k),) not in lex.near:
         return None
     if _BREAK.search(doc.text[toks[m.tok_start].start : toks[k].end]):
@@ -254,8 +261,8 @@ def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
     if j not in starts or toks[j].sentence != sent:
         return None
     o, cands, isn = starts[j]
-    if isn or o.prefix:
-        return None
+    if isn or o.prefix or any(p.feature == "country" for p in cands):
+        return None  # "شرق تونس": eastern Tunisia, not east of Tunis
     cands = [p for p in cands if p.kind == "settlement"]
     return cands or None
 
@@ -458,8 +465,13 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                     0
                 ]  # "في تونس" is the country even with Carthage next to it; "مدينة تونس" the city
         local = head or best.feature in _SMALL or best.kind in ("district", "facility")
-        container = _container(doc, lex, m, matches) if local and not is_nisba else None
-        ref = None if container or is_nisba or best.kind == "area" else _reference(doc, lex, m, matches)
+        found = _container(doc, lex, m, matches) if local and not is_nisba else None
+        container, within_km = found if found else (None, 40.0)
+        ref = (
+            None
+            if container or is_nisba or best.kind == "area" or any(p.population >= 100_000 for p in cands)
+            else _reference(doc, lex, m, matches)
+        )  # a big city is nobody's namesake: "قرب الموصل ومثلها قرب الرمادي"
         if ref and not any(_within(p, ref, 200.0) for p in cands):
             # "الحصيبة والملاحمة والبوعلوان شرقي الرمادي": every reading lies far from the place it is
             # said to be near - a namesake; the place is somewhere near the reference (precision 2)
@@ -470,8 +482,14 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             near_ref = [p for p in cands if _within(p, ref, 200.0)]
             best = max(near_ref, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         if container and best.kind != "area":
-            inside = [p for p in cands if _within(p, container)]
-            if not inside:
+            inside = [p for p in cands if _within(p, container, within_km)]
+            if (
+                not inside
+                and best.feature in ("city", "town", "capital")
+                and best.country in {c.country for c in container}
+            ):
+                pass  # "مدينة مديات بمحافظة ماردين": a town of its own, whatever the distance
+            elif not inside:
                 # "منطقة الزيتون في مدينة بنغازي": no reading lies in the named city - a part of it the
                 # gazetteer lacks, not a namesake far away: the city itself
                 city = max(
@@ -479,7 +497,10 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                 )
                 out.append(_mention(doc, m.start, m.end, city, lex, near, sent))
                 continue
-            best = max(inside, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
+            else:
+                best = max(
+                    inside, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id)
+                )
         share = ctx.get(best.country, 0.0) / total if total else 0.0
         area_head = head and _tok_key(doc, m.tok_start - 1).startswith(("منطق", "حي", "ضاحي"))
         foreign_small = (
@@ -529,6 +550,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     for i, t in enumerate(toks):
         if i in covered or (_tok_key(doc, i),) not in lex.capital_words:
             continue
+        if not t.prefix.endswith("ال"):
+            continue  # "عاصمة المحافظة", "عاصمة الإقليم": the capital of something named next, not the country's
         if t.norm.endswith(("ها", "هم")):
             continue
         if i + 1 < len(toks) and toks[i + 1].sentence == t.sentence and (i + 1) in matched_starts:
