@@ -170,6 +170,13 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a1 is not None and a1.kind == "civilians":
             name = "Protesters" if etype == "Protests" else "Rioters"
             a1 = replace(a1, canonical=_with_country(name, doc, sent), kind=name.lower())
+    if a1 is not None and (a1.actor_id or "").startswith("unidentified"):
+        # مسلحون من قبيلتي التبو والطوارق: the armed men are the groups they come from
+        groups = _groups_after(doc, a1)
+        if groups:
+            a1 = groups[0]
+            if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
+                a2 = groups[1]
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
         if a1 is not None and a1.kind in ("state", "militia") and a2 is None:
@@ -197,6 +204,32 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if sub in REMOTE_SUBS or etype == "Battles":
             a2 = _opponent(doc, a1)
     return _refill(doc, a1, sent, a2), _refill(doc, a2, sent, a1)
+
+
+GROUP_KINDS = ("identity", "militia", "rebel", "state", "political")
+
+
+def _groups_after(doc: Doc, m: ActorMention) -> list[ActorMention]:
+    """Known groups right after "من" following an unnamed-gunmen mention (up to two joined by و)."""
+    if not m.text or not doc.tokens:
+        return []
+    i = _tok_index(doc, m.end - 1) + 1
+    if i >= len(doc.tokens) or doc.tokens[i].norm not in ("من", "ومن") or _punct_between(doc, i - 1, i):
+        return []
+    after = sorted(
+        (a for a in doc.actors if a.start > doc.tokens[i].start and a.kind in GROUP_KINDS and a.canonical),
+        key=lambda a: a.start,
+    )
+    out: list[ActorMention] = []
+    for a in after:
+        k = _tok_index(doc, a.start)
+        if k - i > 3 or any(_punct_between(doc, j, j + 1) for j in range(i, k)):
+            break
+        out.append(a)
+        i = k
+        if len(out) == 2:
+            break
+    return out
 
 
 def _refill(doc: Doc, m: ActorMention | None, sent: int, other: ActorMention | None) -> ActorMention | None:
