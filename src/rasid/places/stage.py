@@ -601,6 +601,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             continue
         if doc.text[t.end : nxt.start].strip(" \u00a0\"'«»“”"):
             continue  # punctuation between (quotes are fine: منطقة «الضباب»)
+        if (base_form(w),) in lex.heads and i + 2 in taken:
+            continue  # "منطقة سهل الزبداني": a second place noun before a known name, not a name
         if head_w == "حي" and not w.startswith("ال"):
             continue  # "حي" is also a typo of "حين": only "حي ال..." is a district
         if not w.startswith("ال") and w[:1] not in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي":
