@@ -383,6 +383,14 @@ def _direction(doc: Doc, anchor: Span):
             and x[0] - a_e <= 25
             and _punct_between(doc, x[0] - 2, x[0] - 1)
         ]
+    # ... "بالإضافة إلى اشتباكات أخرى بين Z و W": a later clash word takes the pairs after it
+    later = [
+        getattr(t, "tok_start", 10**9)
+        for t in doc.triggers
+        if t.sentence == sent and t.event_type == "Battles" and getattr(t, "tok_start", -1) >= a_e
+    ]
+    if later:
+        betweens = [x for x in betweens if x[0] < min(later)] or betweens
     if betweens:
         x = betweens[-1]
         rest = [

@@ -462,6 +462,37 @@ def _told_as_distinct(doc: Doc, resources: Resources, c: Candidate) -> bool:
     return bool(context_in(doc, resources, "new_topic", s_lo, s_lo + 2))
 
 
+def _split_shared_evidence(doc: Doc, resources: Resources, events: list[Event], anchors: dict) -> None:
+    """Events told in one sentence ("اشتباكات بين A و B، بالإضافة إلى اشتباكات أخرى بين C و D") each keep
+    their own stretch of it as evidence: from the clause of their trigger to the next event's clause."""
+    by_span: dict[tuple[int, int], list[Event]] = {}
+    for ev in events:
+        by_span.setdefault((ev.evidence_start, ev.evidence_end), []).append(ev)
+    for (start, end), group in by_span.items():
+        if len(group) < 2 or any(id(ev) not in anchors for ev in group):
+            continue
+        group.sort(key=lambda ev: anchors[id(ev)].start)
+        cuts = [start]
+        for prev, ev in zip(group, group[1:]):
+            a_prev, a_this = anchors[id(prev)], anchors[id(ev)]
+            commas = [m.end() for m in _COMMA.finditer(doc.text, a_prev.end, a_this.start)]
+            lo, _hi = clause_range(doc, resources, a_this.tok_start)
+            cut = commas[-1] if commas else max(doc.tokens[lo].start, a_prev.end)
+            while cut < a_this.start and doc.text[cut].isspace():
+                cut += 1
+            if not cuts[-1] < cut < end:
+                break
+            cuts.append(cut)
+        if len(cuts) != len(group):
+            continue
+        cuts.append(end)
+        for ev, a, b in zip(group, cuts, cuts[1:]):
+            while b > a and doc.text[b - 1] in " \t\n،,؛;":
+                b -= 1
+            ev.evidence, ev.evidence_start, ev.evidence_end = doc.text[a:b], a, b
+            ev.evidence_spans[0] = (a, b) if ev.evidence_spans else (a, b)
+
+
 def _condemned_only(c: Candidate) -> bool:
     """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
     return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
@@ -490,6 +521,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     events: list[Event] = []
     dated: list[bool] = []
     textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
+    anchors: dict[int, EventTrigger] = {}
     last_sent: list[int] = []
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
@@ -539,9 +571,11 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         n += 1
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
+        anchors[id(ev)] = c.anchor
         dated.append(dated_here)
         textdated.append(text_dated)
         last_sent.append(c.sentence)
+    _split_shared_evidence(doc, resources, events, anchors)
     events.sort(key=lambda e: e.evidence_start)
     for k, ev in enumerate(events, 1):
         ev.event_id = f"{ev.article_id}-e{k:02d}"
