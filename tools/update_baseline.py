@@ -18,6 +18,8 @@ GOLD_FILES = {
     "seeds": REPO.parent / "shared" / "gold" / "seeds.jsonl",
     "devgold-libya": REPO / "devgold" / "libya.jsonl",
     "devgold-other": REPO / "devgold" / "other.jsonl",
+    "devgold-more": REPO / "devgold" / "more.jsonl",
+    "heldout": REPO / "devgold" / "heldout" / "heldout.jsonl",
 }
 
 
