@@ -69,17 +69,29 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
+def _read_text(path: Path, max_bytes: int | None = None) -> str | Problem:
+    """A file's decoded text, or the problem that names it and why it cannot be read."""
+    try:
+        data = path.read_bytes()
+        text, _enc = decode_bytes(data) if max_bytes is None else decode_bytes(data, max_bytes=max_bytes)
+        return text
+    except InputProblem as exc:
+        return Problem(str(path), str(exc))
+    except OSError as exc:
+        return Problem(str(path), f"cannot read ({exc.strerror})")
+
+
 def read_txt(
     path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
 ) -> Iterator[Article | Problem]:
+    text = _read_text(path)
+    if isinstance(text, Problem):
+        yield text
+        return
     try:
-        text, _enc = decode_bytes(path.read_bytes())
         text = check_article_text(text, max_chars)
     except InputProblem as exc:
         yield Problem(str(path), str(exc))
-        return
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read ({exc.strerror})")
         return
     yield Article(id=path.stem, text=text, published=published, source=str(path))
 
@@ -87,14 +99,9 @@ def read_txt(
 def read_jsonl(
     path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
 ) -> Iterator[Article | Problem]:
-    try:
-        raw = path.read_bytes()
-        body, _enc = decode_bytes(raw, max_bytes=2_000_000_000)
-    except InputProblem as exc:
-        yield Problem(str(path), str(exc))
-        return
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read ({exc.strerror})")
+    body = _read_text(path, max_bytes=2_000_000_000)
+    if isinstance(body, Problem):
+        yield body
         return
     for n, line in enumerate(body.splitlines(), 1):
         if not line.strip():
@@ -128,13 +135,9 @@ def read_jsonl(
 def read_html(
     path: Path, published: dt.date | None = None, max_chars: int = MAX_CHARS
 ) -> Iterator[Article | Problem]:
-    try:
-        html, _enc = decode_bytes(path.read_bytes(), max_bytes=20_000_000)
-    except InputProblem as exc:
-        yield Problem(str(path), str(exc))
-        return
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read ({exc.strerror})")
+    html = _read_text(path, max_bytes=20_000_000)
+    if isinstance(html, Problem):
+        yield html
         return
     import trafilatura
 
