@@ -107,7 +107,10 @@ def _template(doc: Doc, at: int, name: str, kind: str, actor_id: str) -> ActorMe
 
     sent = doc.sentence_index(at)
     country = _country(doc, sent)
-    canonical = f"{name} ({country})" if country else name
+    if name.endswith(" of"):  # Police Forces of Libya
+        canonical = f"{name} {country}" if country else None
+    else:
+        canonical = f"{name} ({country})" if country else name
     return Mention(
         at,
         at,
@@ -179,8 +182,6 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
                 a2 = groups[1]
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
-        if a1 is not None and a1.kind in ("state", "militia") and a2 is None:
-            a2 = a1
         name = "Protesters" if etype == "Protests" else "Rioters"
         a1 = _template(doc, anchor.start, name, name.lower(), name.lower())
     if etype in ("Protests", "Riots") and a2 is not None:
@@ -190,8 +191,15 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         a2 = replace(a2, canonical=_with_country("Civilians", doc, sent), kind="civilians")
     if a1 is not None and a1.kind == "person" and not a1.canonical:
         a1 = None
-    if a1 is None and sub in UNIDENTIFIED_SUBS:
+    if a1 is None and (sub in UNIDENTIFIED_SUBS or etype == "Battles"):
         a1 = _template(doc, anchor.start, "Unidentified Armed Group", "militia", "unidentified")
+    if sub == "Arrests":
+        # ACLED: arrests are made by the state's police unless the text names another force; the arrested
+        # are civilians unless named
+        if a1 is None:
+            a1 = _template(doc, anchor.start, "Police Forces of", "state", "pol_generic")
+        if a2 is None:
+            a2 = _template(doc, anchor.start, "Civilians", "civilians", "civilians")
     civilian_target = etype == "Violence against civilians" or (
         etype == "Explosions/Remote violence" and bool(trig and trig.civilian_targeting)
     )
