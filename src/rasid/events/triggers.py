@@ -180,17 +180,18 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
             if "eventive" not in t.flags:
-                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"))
+                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"))
     out.sort(key=lambda x: x.start)
     return out
 
 
 ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
+TOPIC_PENALTY = 0.5  # حول الغارة, بشأن الهجوم: what a statement is about
 REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
-def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None) -> None:
+def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
     with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
@@ -204,7 +205,12 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None) -> 
     if t.tok_start > 0:
         # an anaphoric demonstrative (هذه الغارات, تلك الهجمات) refers back to a happening already reported
         prev = doc.tokens[t.tok_start - 1]
-        if anaphora is not None and prev.sentence == tok.sentence and anaphora.lookup(prev.norm):
+        if prev.sentence == tok.sentence and about is not None and about.lookup(prev.norm):
+            # تعليق حول الغارة: talk about a happening, not its report
+            t.flags = t.flags | {"reference", "topic"}
+            t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
+        if prev.sentence == tok.sentence and anaphora is not None and anaphora.lookup(prev.norm):
             t.flags = t.flags | {"reference", "anaphoric"}
             t.confidence = max(0.0, round(t.confidence - ANAPHORA_PENALTY, 3))
             return
