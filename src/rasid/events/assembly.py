@@ -125,7 +125,11 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
                 continue  # injuries or destruction alone: not an event by themselves
             etype, sub, anchor = _choose(trigs, tax)
             conf = max(t.confidence for t in trigs)
-            conf = min(1.0, conf + 0.1 * (len({t.sub_event_type for t in trigs}) - 1) + 0.05 * (len(trigs) - 1))
+            reporting = [t for t in trigs if "reference" not in t.flags]  # references do not corroborate
+            if reporting:
+                conf = min(
+                    1.0, conf + 0.1 * (len({t.sub_event_type for t in reporting}) - 1) + 0.05 * (len(reporting) - 1)
+                )
             if not specific:
                 conf = min(conf, GENERIC_CAP)
                 if key == "violence" and _armed_agent(doc, resources, trigs):

@@ -180,7 +180,7 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
             if "eventive" not in t.flags:
-                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"))
+                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"), ctx.get("copula"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -191,7 +191,7 @@ REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
-def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None) -> None:
+def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
     with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
@@ -205,7 +205,8 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
     if t.tok_start > 0:
         # an anaphoric demonstrative (هذه الغارات, تلك الهجمات) refers back to a happening already reported
         prev = doc.tokens[t.tok_start - 1]
-        if prev.sentence == tok.sentence and about is not None and about.lookup(prev.norm):
+        described = copula is not None and copula.lookup(prev.norm)  # هي ضربة جوية: a description
+        if prev.sentence == tok.sentence and ((about is not None and about.lookup(prev.norm)) or described):
             # تعليق حول الغارة: talk about a happening, not its report
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
@@ -223,6 +224,17 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
                 governed = False
                 definite = False
                 break
+    nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
+    if (
+        not definite
+        and t.tok_end - t.tok_start == 1
+        and word.endswith("ات")
+        and nxt is not None
+        and nxt.sentence == tok.sentence
+        and nxt.norm.startswith("ال")
+        and not doc.text[tok.end : nxt.start].strip()
+    ):
+        definite = True  # ضربات الكلية الجوية: a plural noun in construct with a definite noun is definite
     if definite or governed:
         t.flags = t.flags | {"reference"}
         penalty = REFERENCE_PENALTY if definite else GOVERNED_PENALTY
