@@ -99,6 +99,8 @@ class Quote(Span):
     claim_end: int | None = None
     denied: bool = False
     sentence: int = 0
+    names: list[str] = field(default_factory=list)  # who is claiming, most specific first (for claimed_by)
+    via: str | None = None  # the outlet that relays the speaker ("نقلت صحيفة X عن مصادر ...")
 
 
 @dataclass

@@ -898,6 +898,8 @@ def prefix_has_conj(prefix: str) -> bool:
 @stage("quotes", requires=("sentences", "tokens", "actors"), assigns=("quotes",))
 def quotes_stage(doc: Doc, resources: Resources) -> None:
     quotes, infos = find_quotes(doc, _lex(resources))
+    for q, info in zip(quotes, infos):
+        q.names, q.via = list(info.names), info.via
     doc.quotes = quotes
     doc.user[INFO_KEY] = infos
 
