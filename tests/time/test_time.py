@@ -160,3 +160,19 @@ def test_parts_of_hijri_months():
     t = _one("وقعت الحادثة في أواخر رمضان", "2015-08-20")
     assert t.category == "hijri" and t.precision == 2
     assert (t.date_start, t.date_end) == (hijri_to_gregorian(1436, 9, 21), hijri_to_gregorian(1436, 9, 30))
+
+
+def test_relative_time_in_dated_reported_speech_counts_from_the_statement():
+    """ "وأكدت X في الثامن من أغسطس ... وأضافت أن ... قصفت في اليومين الماضيين": 6-8 August, not the days
+    before publication (a real passage of a seed article)."""
+    import rasid
+    from rasid.time.stage import event_window
+
+    text = (
+        "وأكدت ترينتا في الثامن من أغسطس الجاري، في تصريح نشرته عبر صفحتها الرسمية، أن القوات الايطالية "
+        'ليست هدفا للقصف الجوي. وأضافت أن "طائرات المشير حفتر قصفت في اليومين الماضيين مطار مصراتة".'
+    )
+    doc = rasid.analyse(text, "2019-08-23")
+    trig = next(t for t in doc.triggers if t.text == "قصفت")
+    window = event_window(doc, trig)
+    assert (window.date_start.isoformat(), window.date_end.isoformat()) == ("2019-08-06", "2019-08-08")

@@ -113,10 +113,20 @@ def _is_aside(doc: Doc, k: int) -> bool:
     return m is not None and m.start() <= 2
 
 
+def _say_re() -> re.Pattern:
+    """Reporting verbs with a conjunction and a subject suffix (وأكدت، وقالوا، فأعلن)."""
+    if "say+" not in _CUE_CACHE:
+        words = sorted(lexicon().cues.get("say", {}), key=len, reverse=True)
+        _CUE_CACHE["say+"] = re.compile(
+            r"(?<![\w])[وف]?(?:" + "|".join(re.escape(w) for w in words) + r")(?:ت|وا|ا|تا)?(?![\w])"
+        )
+    return _CUE_CACHE["say+"]
+
+
 def _after_say(doc: Doc, t: TimeMention) -> bool:
-    """A reporting verb just before the expression: "قال يوم الثلاثاء"."""
+    """A reporting verb just before the expression: "قال يوم الثلاثاء", "وأكدت ترينتا في الثامن من"."""
     before = doc.norm_of(max(0, t.start - 40), t.start)
-    last = list(_cue("say").finditer(before))
+    last = list(_say_re().finditer(before))
     return bool(last) and len(before) - last[-1].end() <= 25
 
 
@@ -151,8 +161,78 @@ def _is_time_clause(doc: Doc, t: TimeMention, lo: int, hi: int) -> bool:
     return bool(_TIME_ONLY_FILLER.match(before)) and bool(_TIME_ONLY_FILLER.match(after))
 
 
+SPEECH_RELATIVE = frozenset({"relative", "duration", "weekday", "time_of_day"})
+
+
+def _speech_date(doc: Doc, anchor: Span) -> dt.date | None:
+    """The day a quoted speaker spoke, when the text dates the statement ("وأكدت ترينتا في الثامن من
+    أغسطس ... وأضافت أن ...") and the anchor lies in what that speaker said."""
+    infos = doc.user.get("quotes.info") or []
+    for qi, q in enumerate(doc.quotes):
+        end = q.claim_end if q.claim_end is not None else q.end
+        if not ((q.claim_start if q.claim_start is not None else q.start) <= anchor.start < end):
+            continue
+        chain, seen = [qi], {qi}
+        while qi < len(infos) and infos[qi].antecedent is not None and infos[qi].antecedent not in seen:
+            qi = infos[qi].antecedent
+            seen.add(qi)
+            chain.append(qi)
+        who = q.names[0] if q.names else q.speaker_text
+        if who:  # the same speaker's statement a little earlier ("وأكدت ترينتا ... وأضافت ترينتا")
+            chain += [
+                k
+                for k, o in enumerate(doc.quotes)
+                if k not in seen
+                and 0 < q.sentence - o.sentence <= 3
+                and (o.names[:1] == [who] or o.speaker_text == who)
+            ]
+        for k in chain:
+            sent = doc.quotes[k].sentence
+            said = [
+                t
+                for t in doc.times
+                if t.sentence == sent and t.precision == 1 and t.date_end is not None and _after_say(doc, t)
+            ]
+            if said:
+                return said[0].date_end
+        return None
+    return None
+
+
+def _from_speech(doc: Doc, anchor: Span, t: TimeMention) -> TimeMention:
+    """A relative expression inside dated reported speech counts from the day of the statement."""
+    pub = doc.meta.published
+    if t.category not in SPEECH_RELATIVE or pub is None:
+        return t
+    spoke = _speech_date(doc, anchor)
+    if spoke is None or spoke >= pub:
+        return t
+    again = [m for m in resolve_text(t.text, spoke) if m.date_start is not None]
+    if not again:
+        return t
+    m = again[0]
+    return TimeMention(
+        t.start,
+        t.end,
+        t.text,
+        date_start=m.date_start,
+        date_end=m.date_end,
+        precision=m.precision,
+        category=t.category,
+        sentence=t.sentence,
+        governs=t.governs,
+    )
+
+
 def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     """The time window governing an event reported at ``anchor`` (a trigger span); see the module doc."""
+    tm = _event_window(doc, anchor)
+    if tm is not None and tm.sentence == doc.sentence_index(anchor.start) and tm.category != "article":
+        return _from_speech(doc, anchor, tm)
+    return tm
+
+
+def _event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     if not doc.sentences:
         return None
     si = doc.sentence_index(anchor.start)
