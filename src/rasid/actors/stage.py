@@ -342,6 +342,27 @@ def _name_tokens(doc: Doc, kb: KB, start: int, limit: int = 3, person: bool = Fa
     return j
 
 
+def _head_with_known(doc: Doc, g, nxt, end: int, kind: str, framing: str) -> Mention:
+    """A group head joined to the known actor after it (عناصر داعش, كتيبة + a known brigade): that actor."""
+    return Mention(
+        g.start,
+        end,
+        doc.text[g.start : end],
+        canonical=nxt.canonical,
+        actor_id=nxt.actor_id,
+        kind=kind,
+        side=nxt.side,
+        country=nxt.country,
+        framing=framing,
+        sentence=nxt.sentence,
+        tok_start=g.tok_start,
+        tok_end=nxt.tok_end,
+        prefix=g.prefix,
+        origin="group",
+        known=True,
+    )
+
+
 def _group_mentions(
     doc: Doc, kb: KB, known: list[Mention], country: str | None
 ) -> tuple[list[Mention], set[int]]:
@@ -444,25 +465,8 @@ def _group_mentions(
             if kind == "person":  # طائرات حفتر: the person's forces
                 base = kb.actors.get(nxt.actor_id or "")
                 kind = base.kind if base else "militia"
-            mm = Mention(
-                g.start,
-                text_end,
-                doc.text[g.start : text_end],
-                canonical=nxt.canonical,
-                actor_id=nxt.actor_id,
-                kind=kind,
-                side=nxt.side,
-                country=nxt.country,
-                framing=framing,
-                sentence=nxt.sentence,
-                tok_start=g.tok_start,
-                tok_end=nxt.tok_end,
-                prefix=g.prefix,
-                origin="group",
-                known=True,
-            )
+            out.append(_head_with_known(doc, g, nxt, text_end, kind, framing))
             absorbed.add(id(nxt))
-            out.append(mm)
             continue
         if (
             nxt is not None
@@ -473,25 +477,9 @@ def _group_mentions(
             and not gap.strip()
         ):
             # كتيبة + known brigade name
-            mm = Mention(
-                g.start,
-                nxt.end,
-                doc.text[g.start : nxt.end],
-                canonical=nxt.canonical,
-                actor_id=nxt.actor_id,
-                kind=nxt.kind,
-                side=nxt.side,
-                country=nxt.country,
-                framing=nxt.framing if head.framing != "hostile" else "hostile",
-                sentence=nxt.sentence,
-                tok_start=g.tok_start,
-                tok_end=nxt.tok_end,
-                prefix=g.prefix,
-                origin="group",
-                known=True,
-            )
+            framing = nxt.framing if head.framing != "hostile" else "hostile"
+            out.append(_head_with_known(doc, g, nxt, nxt.end, nxt.kind, framing))
             absorbed.add(id(nxt))
-            out.append(mm)
             continue
         if head.mode == "descriptor":
             continue
