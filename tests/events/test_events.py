@@ -218,3 +218,33 @@ def test_seed_articles_spans_and_ids():
             assert doc.text[e.evidence_start : e.evidence_end] == e.evidence
             assert (e.evidence_start, e.evidence_end) in e.evidence_spans
             assert e.confidence >= 0.3
+
+
+def test_shots_at_a_named_force_are_a_battle():
+    import rasid
+
+    doc = rasid.analyse(
+        "تعرضت دورية تابعة للشرطة العراقية قرب مدينة الرمادي، مساء أمس الأربعاء، إلى إطلاق نار من قبل مسلحين.",
+        "2016-03-10",
+    )
+    assert [(e.event_type, e.sub_event_type, e.civilian_targeting) for e in doc.events] == [
+        ("Battles", "Armed clash", False)
+    ]
+    assert doc.events[0].actor2 and "Police" in doc.events[0].actor2
+
+
+def test_since_then_is_a_period_not_an_event(pipe):
+    doc = pipe(Doc("ومنذ ذلك الحين تضررت الموانئ النفطية جراء إضرابات واحتجاجات متكررة."))
+    assert {t.modality for t in doc.triggers if t.family == "protest"} <= {"total"}
+
+
+def test_a_mention_with_implied_actors_merges_with_the_named_one():
+    import rasid
+
+    text = (
+        "قتل ثلاثة مدنيين أمس السبت في انفجار ألغام أرضية زرعها الحوثيون في مدينة زنجبار.\n"
+        "وقال مسؤول محلي إن ثلاثة أشخاص قتلوا جراء انفجار ألغام أمس في زنجبار.\n"
+    )
+    doc = rasid.analyse(text, "2015-08-09")
+    mines = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(mines) == 1 and len(mines[0].evidence_spans) == 2

@@ -203,7 +203,10 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     civilian_target = etype == "Violence against civilians" or (
         etype == "Explosions/Remote violence" and bool(trig and trig.civilian_targeting)
     )
-    if civilian_target and (a2 is None or a2.kind != "civilians"):
+    armed_target = (
+        sub == "Attack" and a2 is not None and bool(a2.text) and a2 is not a1 and a2.kind in ("state", "militia", "rebel")
+    )  # shots at a named force: a battle, not violence against civilians (the events stage retypes it)
+    if civilian_target and not armed_target and (a2 is None or a2.kind != "civilians"):
         # violence against civilians: the target is civilians (named in the sentence, else implied)
         a2 = civ_near if civ_near is not None and civ_near is not a1 else None
         if a2 is None:
@@ -418,10 +421,14 @@ def _direction(doc: Doc, anchor: Span):
             a2 = x  # بين فصائل مسلحة متنافسة: fighting among the group itself
     # 3. passive: تعرض X لـ <trigger>
     passive_at = [k for k in range(c_lo, a_s) if cue_at.get(k) == "passive"]
+    if not passive_at and a_s > s_lo and (toks[a_s - 1].norm in ("الى", "الي") or toks[a_s].norm.startswith("ل")):
+        # تعرضت دورية ...، فجر اليوم، إلى إطلاق نار: the passive verb's complement after a time adverbial
+        passive_at = [k for k in range(s_lo, c_lo) if cue_at.get(k) == "passive"][-1:]
     passive = bool(passive_at)
     if passive and a2 is None:
         for x in info:
-            if passive_at[-1] < x[0] < a_s and x[3] in ("", "l"):
+            # تعرضت دورية تابعة لحرس السواحل لإطلاق نار: the force the patrol belongs to is hit
+            if passive_at[-1] < x[0] < a_s and x[3] in ("", "l", "modifier"):
                 a2 = x
                 break
     # 4. the agent right after the trigger (VSO verb, a verbal noun's genitive, or ل after a verbal noun);

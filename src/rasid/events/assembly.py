@@ -329,6 +329,7 @@ def _government_side(actor) -> bool:
 
 
 STATE_SIDE_PREFIXES = ("Military Forces of", "Police Forces of")
+ARMED_KINDS = ("state", "militia", "rebel")
 
 
 def _iso(d) -> str | None:
@@ -402,6 +403,16 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         ev.sub_event_type = (
             "Government regains territory" if _government_side(a1) else "Non-state actor overtakes territory"
         )
+    if (
+        ev.event_type == "Violence against civilians"
+        and ev.sub_event_type == "Attack"
+        and a2 is not None
+        and a2.text
+        and a2.kind in ARMED_KINDS
+    ):
+        # ACLED: violence against civilians is one-sided violence on unarmed people; an attack on a named
+        # force (تعرضت دورية لحرس السواحل لإطلاق نار) is a battle
+        ev.event_type, ev.sub_event_type, ev.civilian_targeting = "Battles", "Armed clash", False
     if c.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians", "Riots", "Protests"):
         lo, hi = clause_range(doc, resources, anchor.tok_start)
         fat = fatalities_in(doc, resources, lo, hi)
@@ -412,8 +423,23 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
     return ev
 
 
+def _stated(name: str | None, text: str | None) -> str | None:
+    """An actor the text names; ACLED's implied defaults (Unidentified Armed Group, Civilians for an unnamed
+    victim, the state's police for an arrest) are written nowhere and so agree with any named actor."""
+    return name if name and text else None
+
+
 def _actors_compatible(a: Event, b: Event) -> bool:
-    return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    """No named actor of one mention contradicts the other's; the two sides of a battle in either order."""
+    a1, a2 = _stated(a.actor1, a.actor1_text), _stated(a.actor2, a.actor2_text)
+    b1, b2 = _stated(b.actor1, b.actor1_text), _stated(b.actor2, b.actor2_text)
+
+    def agree(pairs) -> bool:
+        return all(x is None or y is None or x == y for x, y in pairs)
+
+    if agree(((a1, b1), (a2, b2))):
+        return True
+    return a.event_type == "Battles" and agree(((a1, b2), (a2, b1)))
 
 
 def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_dated: bool = True) -> bool:
