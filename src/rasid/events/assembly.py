@@ -462,7 +462,30 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_
         and (b.date_start > (a.date_end or a.date_start) or a.date_start > (b.date_end or b.date_start))
     ):
         return False  # windows that do not even overlap are different days
-    return not b_dated_here or (a.date_start, a.date_end) == (b.date_start, b.date_end)
+    return not b_dated_here or _same_window(a, b)
+
+
+NESTED_MAX_DAYS = 2  # "أمس واليوم" holds "أمس"; a week does not pin one day down
+
+
+def _same_window(a: Event, b: Event) -> bool:
+    """The same window, or a day inside a window of a few days that holds it."""
+    if (a.date_start, a.date_end) == (b.date_start, b.date_end):
+        return True
+    if not (a.date_start and b.date_start):
+        return False
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    wide, narrow = ((a.date_start, a_end), (b.date_start, b_end))
+    if _days(*narrow) > _days(*wide):
+        wide, narrow = narrow, wide
+    return wide[0] <= narrow[0] and narrow[1] <= wide[1] and _days(*wide) <= NESTED_MAX_DAYS
+
+
+def _days(start: str, end: str) -> int:
+    """Days between two ISO dates."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
 
 
 MERGE_KM = 20.0  # a facility and its town (the air college, the airport, Misrata) are one place for merging
@@ -578,14 +601,19 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 if dated_here and not dated[k]:
-                    # the mention that dates the happening becomes its primary evidence (else the first: the lede)
-                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
-                    old.trigger = ev.trigger
-                    if dated_here and not dated[k]:
-                        old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
-                        for f in ("location_name", "location_name_ar", "latitude", "longitude", "geo_precision", "admin1", "country"):
-                            if getattr(ev, f) is not None:
-                                setattr(old, f, getattr(ev, f))
+                    if not textdated[k]:
+                        # the mention that dates the happening becomes its primary evidence (else the first: the lede)
+                        old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                        old.trigger = ev.trigger
+                    old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
+                    for f in ("location_name", "location_name_ar", "latitude", "longitude", "geo_precision", "admin1", "country"):
+                        if getattr(ev, f) is not None:
+                            setattr(old, f, getattr(ev, f))
+                elif dated_here and ev.date_start and _days(ev.date_start, ev.date_end or ev.date_start) < _days(
+                    old.date_start or ev.date_start, old.date_end or old.date_start or ev.date_start
+                ):
+                    # "أمس" inside "أمس واليوم": the narrower window dates the happening
+                    old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
                 old.confidence = max(old.confidence, ev.confidence)
                 if ev.fatalities is not None:
                     old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)

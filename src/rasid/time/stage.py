@@ -61,6 +61,45 @@ def find_times(doc: Doc, lex: Lexicon | None = None) -> list[TimeMention]:
         )
         tm.governs = f.governs
         out.append(tm)
+    return _join_coordinated_days(doc, out)
+
+
+_AND_BETWEEN = re.compile(r"\s*و\s*")
+JOINED_MAX_DAYS = 7
+
+
+def _join_coordinated_days(doc: Doc, times: list[TimeMention]) -> list[TimeMention]:
+    """"أمس واليوم", "يومي السبت والأحد": two days joined by و are one window spanning both."""
+    out: list[TimeMention] = []
+    for tm in times:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.governs
+            and tm.governs
+            and prev.precision == 1
+            and tm.precision == 1
+            and prev.date_start is not None
+            and tm.date_start is not None
+            and prev.sentence == tm.sentence
+            and _AND_BETWEEN.fullmatch(doc.text[prev.end : tm.start])
+        ):
+            lo = min(prev.date_start, tm.date_start)
+            hi = max(prev.date_end or prev.date_start, tm.date_end or tm.date_start)
+            if 0 < (hi - lo).days <= JOINED_MAX_DAYS:
+                joined = TimeMention(
+                    prev.start,
+                    tm.end,
+                    doc.text[prev.start : tm.end],
+                    date_start=lo,
+                    date_end=hi,
+                    precision=2,
+                    category="coordinated",
+                    sentence=prev.sentence,
+                )
+                out[-1] = joined
+                continue
+        out.append(tm)
     return out
 
 
