@@ -248,3 +248,16 @@ def test_a_mention_with_implied_actors_merges_with_the_named_one():
     doc = rasid.analyse(text, "2015-08-09")
     mines = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert len(mines) == 1 and len(mines[0].evidence_spans) == 2
+
+
+def test_people_a_clause_says_were_not_hit_are_not_the_target():
+    import rasid
+
+    doc = rasid.analyse(
+        "وقالت الوزيرة إن طائرات الجيش قصفت في اليومين الماضيين مطار المدينة، حيث تقع القاعدة الأجنبية في غارات "
+        "دقيقة للغاية، ولم تشمل بأي شكل المدنيين والمستشفى الميداني.",
+        "2019-08-10",
+    )
+    strikes = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert strikes and not any(e.civilian_targeting for e in strikes)
+    assert not any((e.actor2 or "").startswith("Civilians") for e in strikes)

@@ -74,6 +74,19 @@ def _punct_between(doc: Doc, t0: int, t1: int) -> bool:
     return any(c in CLAUSE_PUNCT for c in doc.text[doc.tokens[t0].end : doc.tokens[t1].start])
 
 
+NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ليس", "ليست", "وليس"})
+
+
+def _in_negated_clause(doc: Doc, k: int, s_lo: int) -> bool:
+    """Token k sits in a clause that denies (ولم تشمل الإيطاليين): no party of the event is named there."""
+    j = k - 1
+    while j >= s_lo and not _punct_between(doc, j, j + 1):
+        if doc.tokens[j].norm in NEGATIONS:
+            return True
+        j -= 1
+    return False
+
+
 def _trigger_at(doc: Doc, anchor: Span):
     for t in getattr(doc, "triggers", []) or []:
         if t.start < max(anchor.end, anchor.start + 1) and anchor.start < t.end:
@@ -212,7 +225,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a2 is None:
             a2 = _template(doc, anchor.start, "Civilians", "civilians", "civilians")
     if a2 is None and a1 is not None and a1.kind != "civilians" and etype not in ("Protests", "Riots"):
-        if sub in REMOTE_SUBS or etype == "Battles":
+        if sub in REMOTE_SUBS and civ_near is not None and civ_near is not a1:
+            a2 = civ_near  # مدافع الميليشيات استهدفت المدنيين ... وخلفت قتلى: the civilians named are the target
+        elif sub in REMOTE_SUBS or etype == "Battles":
             a2 = _opponent(doc, a1)
     return _refill(doc, a1, sent, a2), _refill(doc, a2, sent, a1)
 
@@ -477,7 +492,7 @@ def _direction(doc: Doc, anchor: Span):
     if a2 is None:
         a1_can = a1[2].canonical if a1 else None
         start_after = a_e
-        for pool in ([x for x in info if in_clause(x)], info):
+        for pool in ([x for x in info if in_clause(x)], [x for x in info if not _in_negated_clause(doc, x[0], s_lo)]):
             cands = [
                 x
                 for x in pool
@@ -504,7 +519,7 @@ def _direction(doc: Doc, anchor: Span):
                 if x[2].kind == "civilians" or (victim and agentish(x)):
                     a2 = x
                     break
-    civs = [x for x in info if x[2].kind in ("civilians", "protesters")]
+    civs = [x for x in info if x[2].kind in ("civilians", "protesters") and not _in_negated_clause(doc, x[0], s_lo)]
     civs.sort(key=lambda x: (0 if x[0] >= a_e else 1, abs(x[0] - a_e)))
     civ_near = civs[0][2] if civs else None
     return (a1[2] if a1 else None), (a2[2] if a2 else None), civ_near, has_target_noun

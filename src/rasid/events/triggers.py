@@ -262,7 +262,10 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             st = tax.get(sub)
             if st and (inst_sub is None or st.rank < tax[inst_sub].rank):
                 inst_sub = sub
-    civ = bool(context_in(doc, resources, "civilian", trig.tok_end, hi)) or bool(
+    civ = any(
+        not _negated_between(doc, trig.tok_end, getattr(m, "tok_start", trig.tok_end))
+        for m in context_in(doc, resources, "civilian", trig.tok_end, hi)
+    ) or bool(
         context_in(doc, resources, "civilian", max(lo, trig.tok_start - 3), trig.tok_start)
     )
     generic = "generic" in flags
@@ -293,6 +296,14 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         st = tax[sub]
         trig.sub_event_type, trig.rank = sub, st.rank
     return trig
+
+
+_NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "ليس", "ليست", "وليس", "دون", "بدون"})
+
+
+def _negated_between(doc: Doc, lo: int, hi: int) -> bool:
+    """A negation between two tokens (غارات ... ولم تشمل الإيطاليين: the civilians were not hit)."""
+    return any(doc.tokens[k].norm in _NEGATIONS for k in range(lo, min(hi, len(doc.tokens))))
 
 
 def _territory_object(doc: Doc, resources: Resources, trig: EventTrigger, hi: int) -> bool:
