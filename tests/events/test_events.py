@@ -261,3 +261,20 @@ def test_people_a_clause_says_were_not_hit_are_not_the_target():
     strikes = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
     assert strikes and not any(e.civilian_targeting for e in strikes)
     assert not any((e.actor2 or "").startswith("Civilians") for e in strikes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأشار شهود عيان إلى استشهاد ثلاثة من عناصر اللجان الشعبية وإصابة اثنين آخرين.",
+        "وأكد مصدر محلي مقتل خمسة من المقاتلين في القرية أمس.",
+        "وقتل ثلاثة جنود أمس في المدينة.",
+    ],
+)
+def test_fighters_killed_is_a_battle_not_violence_against_civilians(sentence):
+    import rasid
+
+    doc = rasid.analyse(sentence, "2015-08-10")
+    assert [(e.event_type, e.sub_event_type, e.civilian_targeting) for e in doc.events] == [
+        ("Battles", "Armed clash", False)
+    ]

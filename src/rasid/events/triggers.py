@@ -283,6 +283,16 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     if sub != trig.sub_event_type:
         st = tax[sub]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, sub, st.family, st.rank
+    if (
+        not civ
+        and generic
+        and "kill" in flags
+        and trig.event_type == "Violence against civilians"
+        and _victims_are_combatants(doc, resources, trig, hi)
+    ):
+        sub = "Armed clash"  # مقتل 3 جنود, استشهاد ثلاثة من عناصر المقاومة: fighters fell, a battle
+        st = tax[sub]
+        trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, sub, st.family, st.rank
     if civ and trig.family in ("violence", "civilians", "abduction"):
         trig.civilian_targeting = True
     if trig.event_type == "Battles" and trig.civilian_targeting and generic:
@@ -296,6 +306,28 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         st = tax[sub]
         trig.sub_event_type, trig.rank = sub, st.rank
     return trig
+
+
+_KILLED_NOUNS = ("مقتل", "استشهاد", "مصرع", "وفاه")
+_QUANTITY = re.compile(r"^(?:[0-9]+|من|ومن)$")
+
+
+def _victims_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger, hi: int) -> bool:
+    """The people a killing word counts are armed: a number or من before a combatant word right after it
+    (قتل 5 جنود, استشهاد ثلاثة من عناصر المقاومة), or a combatant genitive of the noun (مقتل جنديين)."""
+    from rasid.text.numbers import parse_number_words
+
+    stop = min(hi, trig.tok_end + 5)
+    for m in context_in(doc, resources, "combatant", trig.tok_end, stop):
+        k = m.tok_start
+        if k == trig.tok_end and norm(trig.text).startswith(_KILLED_NOUNS):
+            return True
+        for j in (k - 1, k - 2):
+            if j >= trig.tok_end and (
+                _QUANTITY.match(doc.tokens[j].norm) or parse_number_words(doc.tokens[j].norm) is not None
+            ):
+                return True
+    return False
 
 
 _NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "ليس", "ليست", "وليس", "دون", "بدون"})
