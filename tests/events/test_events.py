@@ -278,3 +278,15 @@ def test_fighters_killed_is_a_battle_not_violence_against_civilians(sentence):
     assert [(e.event_type, e.sub_event_type, e.civilian_targeting) for e in doc.events] == [
         ("Battles", "Armed clash", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "كما سمع دوي إطلاق النار في عدة أحياء من المدينة مساء أمس.",
+        "وأكد أن هناك تقدما كبيرا للقوات باتجاه تحرير الأحياء الشرقية من المدينة.",
+    ],
+)
+def test_sounds_heard_and_progress_towards_are_not_events(pipe, sentence):
+    _doc, evs = _events(pipe, sentence)
+    assert not evs, [(e.sub_event_type, e.anchor.text) for e in evs]
