@@ -290,3 +290,18 @@ def test_fighters_killed_is_a_battle_not_violence_against_civilians(sentence):
 def test_sounds_heard_and_progress_towards_are_not_events(pipe, sentence):
     _doc, evs = _events(pipe, sentence)
     assert not evs, [(e.sub_event_type, e.anchor.text) for e in evs]
+
+
+def test_a_link_line_and_an_anaphoric_mention_add_no_event():
+    import rasid
+
+    text = (
+        "شن طيران التحالف صباح الأربعاء عدة غارات على مواقع للمتمردين في مدينة تعز.\n"
+        "وتأتي هذه الغارات بعد أن تمكنت القوات الحكومية من استعادة السيطرة على مدينة لحج.\n"
+        "رابط الخبر بصحيفة الوئام: التحالف يقصف مواقع في تعز.. والمقاومة تقتل 5 في اشتباكات\n"
+    )
+    doc = rasid.analyse(text, "2015-08-06")
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    link_start = text.index("رابط")
+    assert not any(e.evidence_start >= link_start for e in doc.events)

@@ -587,6 +587,12 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev = _fill(doc, resources, c)
         if ev is None:
             continue
+        if merge and all("anaphoric" in t.flags for t in c.triggers):
+            # هذه الغارات, تلك الهجمات: points back at a happening already told, never a new one
+            same = [e for e in events if e.event_type == ev.event_type and e.evidence_start < ev.evidence_start]
+            if same:
+                same[-1].evidence_spans.append((ev.evidence_start, ev.evidence_end))
+            continue
         if merge and _condemned_only(c):
             same = [e for e in events if e.event_type == ev.event_type]
             if same:  # the condemned happening is already coded: the condemnation is one more mention of it

@@ -118,6 +118,14 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             for cue in m.payloads:
                 if cue.scope == "sentence" and cue.modality != "question":
                     return cue.modality, m.text
+    # cues that govern the rest of their line (رابط الخبر: ... a link's headline, cut into sentences by "..")
+    line_lo = doc.text.rfind("\n", 0, doc.tokens[ts].start) + 1
+    for i, ms in hits.items():
+        if i < ts and line_lo <= doc.tokens[i].start:
+            for m in ms:
+                for cue in m.payloads:
+                    if cue.scope == "line":
+                        return cue.modality, m.text
     # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause, or قد + imperfect (may)
     for i in range(max(lo, ts - BEFORE_WINDOW), ts):
         if doc.tokens[i].norm in ("قد", "وقد") and i + 1 < len(doc.tokens) and _is_imperfect(doc.tokens[i + 1].norm):
