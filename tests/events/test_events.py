@@ -305,3 +305,16 @@ def test_a_link_line_and_an_anaphoric_mention_add_no_event():
     assert len(strikes) == 1
     link_start = text.index("رابط")
     assert not any(e.evidence_start >= link_start for e in doc.events)
+
+
+def test_a_signing_verb_makes_an_agreement_noun_a_report(pipe):
+    doc = pipe(
+        Doc(
+            "وفي الشهر الماضي وقعت بعض الفصائل اتفاقاً مبدئياً رعته الأمم المتحدة لتشكيل حكومة وحدة لكن "
+            "المندوبين من المؤتمر الوطني المنتهية ولايته ومقره العاصمة الليبية قاطعوا الاجتماع."
+        )
+    )
+    signed = [t for t in doc.triggers if t.sub_event_type == "Agreement" and t.text.startswith("اتفاق")]
+    assert signed and signed[0].confidence >= 0.7 and "reference" not in signed[0].flags
+    talk = pipe(Doc("وأشار إلى ثلاثة عناصر لتحقيق النجاح وهي الالتزام بالحكومة والتوصل إلى صيغة نهائية للاتفاق."))
+    assert all(t.confidence < 0.7 for t in talk.triggers if t.sub_event_type == "Agreement")

@@ -298,6 +298,15 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     if trig.event_type == "Battles" and trig.civilian_targeting and generic:
         st = tax["Attack"]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, "Attack", st.family, st.rank
+    signing = [
+        m
+        for m in context_in(doc, resources, "agreement_verb", max(lo, trig.tok_start - SIGNING_WINDOW), trig.tok_start)
+        if not doc.tokens[m.tok_start].norm.startswith(("ال", "وال", "بال", "لل"))  # a verb, not التوصل
+    ]
+    if trig.sub_event_type == "Agreement" and signing:
+        # وقعت القبيلتان ... اتفاقا لوقف إطلاق النار: the noun is what was signed, a report of the signing
+        trig.confidence = max(trig.confidence, SIGNED_AGREEMENT)
+        trig.flags = trig.flags - {"reference"}
     if "territory" in flags and not _territory_object(doc, resources, trig, hi):
         return None  # استولى على الغاز: a seizure of goods, not of ground
     if trig.event_type == "Battles" and "territory" in flags:
@@ -308,6 +317,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     return trig
 
 
+SIGNING_WINDOW = 10  # tokens between a signing verb and the agreement noun (the parties may come between)
+SIGNED_AGREEMENT = 0.7
 _KILLED_NOUNS = ("مقتل", "استشهاد", "مصرع", "وفاه")
 _QUANTITY = re.compile(r"^(?:[0-9]+|من|ومن)$")
 
