@@ -318,3 +318,9 @@ def test_a_signing_verb_makes_an_agreement_noun_a_report(pipe):
     assert signed and signed[0].confidence >= 0.7 and "reference" not in signed[0].flags
     talk = pipe(Doc("وأشار إلى ثلاثة عناصر لتحقيق النجاح وهي الالتزام بالحكومة والتوصل إلى صيغة نهائية للاتفاق."))
     assert all(t.confidence < 0.7 for t in talk.triggers if t.sub_event_type == "Agreement")
+
+
+def test_a_bada_an_clause_recalls_rather_than_reports(pipe):
+    doc = pipe(Doc("وفر آلاف السكان من البلدة بعد أن سيطر مسلحو التنظيم على مدينة استراتيجية في المحافظة."))
+    taken = [t for t in doc.triggers if t.text.startswith("سيطر")]
+    assert taken and "reference" in taken[0].flags

@@ -191,6 +191,22 @@ REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
+_AFTER = frozenset({"بعدما", "وبعدما"})
+
+
+def _after_since(doc: Doc, t: EventTrigger) -> bool:
+    """The trigger opens a "بعد أن" / "بعدما" clause (at most one word between)."""
+    k = t.tok_start
+    sent = doc.tokens[k].sentence
+    for j in (k - 1, k - 2):
+        if j < 0 or doc.tokens[j].sentence != sent:
+            return False
+        w = doc.tokens[j].norm
+        if w in _AFTER or (w == "ان" and j > 0 and doc.tokens[j - 1].norm in ("بعد", "وبعد")):
+            return True
+    return False
+
+
 def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
@@ -215,6 +231,11 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
             t.flags = t.flags | {"reference", "anaphoric"}
             t.confidence = max(0.0, round(t.confidence - ANAPHORA_PENALTY, 3))
             return
+    if _after_since(doc, t):
+        # بعد أن سيطروا على المدينة: the clause recalls what came before the news, the happening is told elsewhere
+        t.flags = t.flags | {"reference"}
+        t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
+        return
     if governed and light is not None:
         # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل: a light verb makes the noun the report itself
         for k in range(max(0, t.tok_start - 4), t.tok_start):
