@@ -324,3 +324,9 @@ def test_a_bada_an_clause_recalls_rather_than_reports(pipe):
     doc = pipe(Doc("وفر آلاف السكان من البلدة بعد أن سيطر مسلحو التنظيم على مدينة استراتيجية في المحافظة."))
     taken = [t for t in doc.triggers if t.text.startswith("سيطر")]
     assert taken and "reference" in taken[0].flags
+
+
+def test_what_help_is_for_is_not_a_report(pipe):
+    doc = pipe(Doc("وقال الوزير إن طائرات بلاده شنت غارات لمساعدة القوات الحكومية على صد المسلحين في الشمال."))
+    repel = [t for t in doc.triggers if t.text == "صد"]
+    assert repel and repel[0].modality == "plan"
