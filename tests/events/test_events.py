@@ -330,3 +330,12 @@ def test_what_help_is_for_is_not_a_report(pipe):
     doc = pipe(Doc("وقال الوزير إن طائرات بلاده شنت غارات لمساعدة القوات الحكومية على صد المسلحين في الشمال."))
     repel = [t for t in doc.triggers if t.text == "صد"]
     assert repel and repel[0].modality == "plan"
+
+
+def test_a_campaign_since_months_back_is_not_one_event():
+    import rasid
+
+    doc = rasid.analyse("وقد بدأت الطائرات البريطانية منذ نوفمبر في شن غارات جوية على مواقع التنظيم في العراق.", "2015-08-01")
+    assert not doc.events, [(e.sub_event_type, e.evidence) for e in doc.events]
+    doc = rasid.analyse("وتتعرض المدينة لقصف مدفعي متواصل منذ ثلاثة أيام.", "2015-08-01")
+    assert doc.events

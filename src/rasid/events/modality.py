@@ -3,7 +3,8 @@
 A trigger stays ``asserted`` unless a cue from ``data/modality_cues.tsv`` governs it: a threat, plan, call,
 denial, condition, rumour or running total before it in the same clause (هدد/يعتزم/دعا/نفى/إذا/حصيلة ...),
 a negation right before it (لم/لن/عدم), a series marker right after it (القصف المتكرر), a question, or a
-denial quote (``doc.quotes`` with ``denied``) covering it. ``condemnation`` is kept apart: the condemned
+denial quote (``doc.quotes`` with ``denied``) covering it, or a "since" date weeks back in its clause
+(``doc.times``, when the time stage ran: بدأت منذ نوفمبر في شن غارات). ``condemnation`` is kept apart: the condemned
 attack did happen, so it remains an event (claimed by whoever condemns it).
 """
 
@@ -23,6 +24,9 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 
 
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
+
+
+SINCE_LONG_DAYS = 30  # "منذ" a date further back than this: what goes on since is not one event
 
 
 def _is_imperfect(word: str) -> bool:
@@ -134,8 +138,19 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
         ):
             return "plan", doc.tokens[i].text
-    # a year before the article's in the trigger's clause (في صيف 2014): history
+    # a campaign under way since a date weeks back (بدأت منذ نوفمبر في شن غارات): a standing situation
     pub = doc.meta.published
+    if pub is not None:
+        c_start, c_end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+        for tm in doc.times:
+            if (
+                tm.category == "since"
+                and c_start <= tm.start < c_end
+                and tm.date_end is not None
+                and (pub - tm.date_end).days > SINCE_LONG_DAYS
+            ):
+                return "total", tm.text
+    # a year before the article's in the trigger's clause (في صيف 2014): history
     if pub is not None:
         for i in range(lo, hi):
             w = doc.tokens[i].norm
