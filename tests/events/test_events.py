@@ -339,3 +339,16 @@ def test_a_campaign_since_months_back_is_not_one_event():
     assert not doc.events, [(e.sub_event_type, e.evidence) for e in doc.events]
     doc = rasid.analyse("وتتعرض المدينة لقصف مدفعي متواصل منذ ثلاثة أيام.", "2015-08-01")
     assert doc.events
+
+
+def test_a_toll_told_apart_joins_the_happening_it_counts():
+    import rasid
+
+    text = (
+        "لقي 7 أشخاص اليوم الأربعاء مصرعهم في مدينة سرت الليبية في هجوم انتحاري.\n"
+        "وأورد تلفزيون محلي ومقره طرابلس أن سبعة اشخاص قتلوا قرب محطة الكهرباء في المدينة.\n"
+    )
+    doc = rasid.analyse(text, "2015-03-25")
+    assert len(doc.events) == 1, [(e.sub_event_type, e.location_name, e.evidence) for e in doc.events]
+    assert doc.events[0].sub_event_type == "Suicide bomb" and len(doc.events[0].evidence_spans) == 2
+    assert doc.events[0].location_name == "Sirte"

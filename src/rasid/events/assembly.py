@@ -546,6 +546,20 @@ def _split_shared_evidence(doc: Doc, resources: Resources, events: list[Event], 
             ev.evidence_spans[0] = (a, b) if ev.evidence_spans else (a, b)
 
 
+VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+
+def _casualties_only(c: Candidate) -> bool:
+    """Only generic words of killing or injury (قتلوا, مقتل, أصيب): a toll, typed from nothing specific."""
+    return all("generic" in t.flags and ({"kill", "injury"} & t.flags) for t in c.triggers)
+
+
+def _actors_compatible_loose(a: Event, b: Event) -> bool:
+    """The toll's named perpetrator, if any, is the happening's."""
+    b1 = _stated(b.actor1, b.actor1_text)
+    return b1 is None or b1 in (a.actor1, a.actor2)
+
+
 def _condemned_only(c: Candidate) -> bool:
     """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
     return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
@@ -593,6 +607,22 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             if same:
                 same[-1].evidence_spans.append((ev.evidence_start, ev.evidence_end))
             continue
+        if merge and _casualties_only(c) and not _told_as_distinct(doc, resources, c):
+            # "خمسة أشخاص قتلوا قرب المحطة" after the bombing there: the toll of a happening already told
+            host = next(
+                (
+                    e
+                    for e in reversed(events)
+                    if e.event_type in VIOLENT_TYPES and _same_place(e, ev) and _same_window(e, ev)
+                    and _actors_compatible_loose(e, ev)
+                ),
+                None,
+            )
+            if host is not None:
+                host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                if host.fatalities is None and ev.fatalities is not None:
+                    host.fatalities = ev.fatalities
+                continue
         if merge and _condemned_only(c):
             same = [e for e in events if e.event_type == ev.event_type]
             if same:  # the condemned happening is already coded: the condemnation is one more mention of it
