@@ -17,6 +17,7 @@ from rasid.events.lexicon import Cue, token_hits
 from rasid.events.triggers import clause_range
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.text.normalise import norm
 
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 AFTER_WINDOW = 3
@@ -26,6 +27,7 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 
 
+_LONG_SPAN = re.compile(r"اسبوع|اسابيع|شهر|اشهر|شهور|عام|اعوام|سنه|سنوات|سنين")
 SINCE_LONG_DAYS = 30  # "منذ" a date further back than this: what goes on since is not one event
 
 
@@ -143,13 +145,16 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
     if pub is not None:
         c_start, c_end = doc.tokens[lo].start, doc.tokens[hi - 1].end
         for tm in doc.times:
-            if (
-                tm.category == "since"
-                and c_start <= tm.start < c_end
-                and tm.date_end is not None
-                and (pub - tm.date_end).days > SINCE_LONG_DAYS
-            ):
+            if not c_start <= tm.start < c_end:
+                continue
+            since = tm.category == "since" or norm(tm.text).startswith(("منذ", "ومنذ"))
+            k = next((i for i in range(lo, hi) if doc.tokens[i].end > tm.start), lo)
+            if since and _superlative_before(doc, resources, k, lo):
+                continue  # أسوأ قتال منذ أكثر من عامين: a comparison, not a standing situation
+            if since and tm.date_end is not None and (pub - tm.date_end).days > SINCE_LONG_DAYS:
                 return "total", tm.text
+            if tm.category == "duration" and tm.date_start is None and _LONG_SPAN.search(norm(tm.text)):
+                return "total", tm.text  # خلال أسبوعين من الغارات: a toll over weeks
     # a year before the article's in the trigger's clause (في صيف 2014): history
     if pub is not None:
         for i in range(lo, hi):
