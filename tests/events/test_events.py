@@ -352,3 +352,24 @@ def test_a_toll_told_apart_joins_the_happening_it_counts():
     assert len(doc.events) == 1, [(e.sub_event_type, e.location_name, e.evidence) for e in doc.events]
     assert doc.events[0].sub_event_type == "Suicide bomb" and len(doc.events[0].evidence_spans) == 2
     assert doc.events[0].location_name == "Sirte"
+
+
+@pytest.mark.parametrize(
+    "sentence,word,expected",
+    [
+        ("وفي المقابل، وثق المرصد تنفيذ طائرات النظام ما لا يقل عن 2500 غارة على محافظات عدة.", "غارة", "total"),
+        ("جاء ذلك في بيان صدر مساء اليوم في أعقاب الاشتباكات التي تشهدها ضواحي المدينة.", "الاشتباكات", "asserted"),
+    ],
+)
+def test_tallies_and_occasions(pipe, sentence, word, expected):
+    doc = pipe(Doc(sentence))
+    hits = [t for t in doc.triggers if t.text == word]
+    assert hits, [t.text for t in doc.triggers]
+    assert hits[0].modality == expected
+    if word == "الاشتباكات":
+        assert "topic" in hits[0].flags
+
+
+def test_fighting_as_subject_of_a_verb_of_happening(pipe):
+    doc = pipe(Doc("وأفادت الوكالة أن المعارك دارت في جبهات عدة جنوب غرب المدينة."))
+    assert any(t.text == "المعارك دارت" and "reference" not in t.flags for t in doc.triggers)

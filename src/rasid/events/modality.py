@@ -28,7 +28,8 @@ _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 
 
 _LONG_SPAN = re.compile(r"اسبوع|اسابيع|شهر|اشهر|شهور|عام|اعوام|سنه|سنوات|سنين")
-SINCE_LONG_DAYS = 30  # "منذ" a date further back than this: what goes on since is not one event
+SINCE_LONG_DAYS = 30
+TALLY_MIN = 100  # strikes counted in the hundreds or more  # "منذ" a date further back than this: what goes on since is not one event
 
 
 def _is_imperfect(word: str) -> bool:
@@ -91,6 +92,13 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 for cue in m.payloads:
                     if cue.scope == "quantity":
                         return cue.modality, m.text
+    if trig.sub_event_type == "Air/drone strike" and "generic" not in trig.flags:
+        # 12053 غارة, 150 ضربة جوية: air strikes counted in the hundreds are a campaign's tally (a barrage
+        # of 1400 shells on one day is one event)
+        for i in range(max(lo, ts - 2), ts):
+            w = doc.tokens[i].norm
+            if w.isdigit() and int(w) >= TALLY_MIN:
+                return "total", doc.tokens[i].text
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
     for i in range(lo, ts + 1):

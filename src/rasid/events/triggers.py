@@ -192,6 +192,7 @@ GOVERNED_PENALTY = 0.1  # noun after a preposition
 
 
 _AFTER = frozenset({"بعدما", "وبعدما"})
+_IN_THE_WAKE = frozenset({"اعقاب", "باعقاب", "عقب", "وعقب", "اثر", "واثر", "على"})
 
 
 def _after_since(doc: Doc, t: EventTrigger) -> bool:
@@ -224,6 +225,11 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
         described = copula is not None and copula.lookup(prev.norm)  # هي ضربة جوية: a description
         if prev.sentence == tok.sentence and ((about is not None and about.lookup(prev.norm)) or described):
             # تعليق حول الغارة: talk about a happening, not its report
+            t.flags = t.flags | {"reference", "topic"}
+            t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
+        if prev.sentence == tok.sentence and definite and prev.norm in _IN_THE_WAKE:
+            # في أعقاب الاشتباكات التي تشهدها الضواحي: what a statement follows, told as its occasion
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
             return
