@@ -373,3 +373,15 @@ def test_tallies_and_occasions(pipe, sentence, word, expected):
 def test_fighting_as_subject_of_a_verb_of_happening(pipe):
     doc = pipe(Doc("وأفادت الوكالة أن المعارك دارت في جبهات عدة جنوب غرب المدينة."))
     assert any(t.text == "المعارك دارت" and "reference" not in t.flags for t in doc.triggers)
+
+
+def test_aircraft_in_a_support_phrase_are_not_the_weapon(pipe):
+    doc = pipe(Doc("اقتحمت قوات الجيش وعناصر من المقاومة بدعم من طيران التحالف قاعدة عسكرية في المحافظة."))
+    storm = [t for t in doc.triggers if t.text == "اقتحمت"]
+    assert storm and storm[0].sub_event_type != "Air/drone strike"
+
+
+def test_a_light_verb_reports_the_act(pipe):
+    doc = pipe(Doc("وقامت مليشيا مسلحة بنهب محتويات مقر البنك في المدينة صباح اليوم."))
+    loot = [t for t in doc.triggers if t.sub_event_type == "Looting/property destruction"]
+    assert loot and loot[0].confidence >= 0.6

@@ -189,9 +189,26 @@ ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
 TOPIC_PENALTY = 0.5  # حول الغارة, بشأن الهجوم: what a statement is about
 REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
+LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
 
 
 _AFTER = frozenset({"بعدما", "وبعدما"})
+# "إلى ذلك", "بعد ذلك", "مع ذلك": a connective, not a demonstrative pointing at the trigger
+_CONNECTIVE_HEADS = frozenset({"الى", "والى", "بعد", "وبعد", "مع", "ومع", "رغم", "ورغم", "قبل", "وقبل"})
+# بدعم من طيران التحالف: the aircraft back the ones who act, they are not the weapon of the act
+_SUPPORT = frozenset({"بدعم", "وبدعم", "بمساندة", "وبمساندة", "باسناد", "وباسناد", "بغطاء", "وبغطاء", "بمشاركة",
+                      "وبمشاركة", "بمؤازرة", "وبمؤازرة"})
+
+
+def _in_support(doc: Doc, k: int) -> bool:
+    """Token k is named inside a support phrase (بدعم من طيران التحالف, بمساندة الحشد والطيران)."""
+    sent = doc.tokens[k].sentence
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if doc.tokens[j].sentence != sent or doc.text[doc.tokens[j].end : doc.tokens[j + 1].start].strip(" "):
+            return False
+        if doc.tokens[j].norm in _SUPPORT:
+            return True
+    return False
 _IN_THE_WAKE = frozenset({"اعقاب", "باعقاب", "عقب", "وعقب", "اثر", "واثر", "على"})
 
 
@@ -233,7 +250,13 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
             return
-        if prev.sentence == tok.sentence and anaphora is not None and anaphora.lookup(prev.norm):
+        if (
+            prev.sentence == tok.sentence
+            and anaphora is not None
+            and anaphora.lookup(prev.norm)
+            and not doc.text[prev.end : tok.start].strip()
+            and not (t.tok_start > 1 and doc.tokens[t.tok_start - 2].norm in _CONNECTIVE_HEADS)
+        ):
             t.flags = t.flags | {"reference", "anaphoric"}
             t.confidence = max(0.0, round(t.confidence - ANAPHORA_PENALTY, 3))
             return
@@ -250,6 +273,7 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
             ):
                 governed = False
                 definite = False
+                t.confidence = max(t.confidence, LIGHT_VERB_CONF)  # the act itself, told as done
                 break
     nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
     if (
@@ -282,7 +306,7 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             near = context_in(doc, resources, "aircraft", lo, hi)
             if not near:
                 return None
-    instruments = context_in(doc, resources, "instrument", lo, hi)
+    instruments = [m for m in context_in(doc, resources, "instrument", lo, hi) if not _in_support(doc, m.tok_start)]
     inst_sub = None
     for m in instruments:
         for sub in m.payloads:
