@@ -41,7 +41,7 @@ def _is_future(word: str) -> bool:
 
 
 QUANTITY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians", "Battles"})
-CLAUSE_WIDE = frozenset({"total", "history", "call", "threat"})
+CLAUSE_WIDE = frozenset({"total", "history", "call", "threat", "rumour"})
 
 
 def _superlative_before(doc: Doc, resources: Resources, i: int, lo: int) -> bool:
