@@ -385,3 +385,11 @@ def test_a_light_verb_reports_the_act(pipe):
     doc = pipe(Doc("وقامت مليشيا مسلحة بنهب محتويات مقر البنك في المدينة صباح اليوم."))
     loot = [t for t in doc.triggers if t.sub_event_type == "Looting/property destruction"]
     assert loot and loot[0].confidence >= 0.6
+
+
+def test_an_attack_verb_with_its_weapon_is_a_strike(pipe):
+    doc = pipe(Doc("وهاجمت طائرة حربية مواقع للمسلحين شرق البلدة."))
+    strike = [t for t in doc.triggers if t.text == "هاجمت"]
+    assert strike and strike[0].sub_event_type == "Air/drone strike" and "generic" not in strike[0].flags
+    doc = pipe(Doc("وفر السكان بعد استمرار استهداف الطيران للمدينة."))
+    assert all("generic" in t.flags for t in doc.triggers if t.text == "استهداف")

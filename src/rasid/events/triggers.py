@@ -189,10 +189,12 @@ ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
 TOPIC_PENALTY = 0.5  # حول الغارة, بشأن الهجوم: what a statement is about
 REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
-LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
+LIGHT_VERB_CONF = 0.6
+INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
 
 
 _AFTER = frozenset({"بعدما", "وبعدما"})
+_ONGOING = frozenset({"استمرار", "واستمرار", "مواصله", "تواصل", "وتواصل", "ظل", "وسط"})
 # "إلى ذلك", "بعد ذلك", "مع ذلك": a connective, not a demonstrative pointing at the trigger
 _CONNECTIVE_HEADS = frozenset({"الى", "والى", "بعد", "وبعد", "مع", "ومع", "رغم", "ورغم", "قبل", "وقبل"})
 # بدعم من طيران التحالف: the aircraft back the ones who act, they are not the weapon of the act
@@ -329,6 +331,15 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             sub = inst_sub
     elif generic and ("target" in flags or "attack" in flags or "destroy" in flags or "kill" in flags) and inst_sub:
         sub = inst_sub  # killed by mortar fire, targeted by drones: the instrument types it
+        before = doc.tokens[trig.tok_start - 1].norm if trig.tok_start > lo else ""
+        if (
+            ({"target", "attack"} & flags)
+            and before not in _TEMPORAL_PREPS | _ONGOING
+            and any(abs(m.tok_start - trig.tok_end) <= INSTRUMENT_NEAR for m in instruments)
+        ):
+            # هاجمت طائرة حربية, استهدفت بقذائف الهاون: the weapon right at the verb makes it a strike
+            trig.flags = flags = flags - {"generic"}
+            generic = False
     elif generic and ("target" in flags or "attack" in flags) and civ:
         sub = "Attack"
     if sub != trig.sub_event_type:
