@@ -393,3 +393,16 @@ def test_an_attack_verb_with_its_weapon_is_a_strike(pipe):
     assert strike and strike[0].sub_event_type == "Air/drone strike" and "generic" not in strike[0].flags
     doc = pipe(Doc("وفر السكان بعد استمرار استهداف الطيران للمدينة."))
     assert all("generic" in t.flags for t in doc.triggers if t.text == "استهداف")
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("وانفجرت سيارة مفخخة أمام مقر الشرطة في المدينة صباح اليوم دون وقوع إصابات.", 0),
+        ("وسقطت قذيفة على حي سكني ولم تسفر عن خسائر بشرية.", 0),
+        ("وسقطت قذيفة على حي سكني في المدينة.", None),
+    ],
+)
+def test_no_casualties_stated_is_zero_not_unknown(pipe, sentence, expected):
+    doc = pipe(Doc(sentence))
+    assert fatalities_in(doc, pipe.resources, 0, len(doc.tokens)) == expected

@@ -94,6 +94,8 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     before = _cue_tokens(doc, resources, "death_before")
     after = _cue_tokens(doc, resources, "death_after")
     if not any(lo <= k < hi for k in before) and not any(lo <= k < hi for k in after):
+        if any(lo <= k < hi for k in _cue_tokens(doc, resources, "none")):
+            return 0  # دون وقوع إصابات, لم يسفر عن خسائر بشرية: the text says nobody died
         return None  # no death word: no fatality figure (and no need to read the numbers)
     nums = dict(_numbers(doc, resources, doc.tokens[lo].sentence))
     if doc.tokens[hi - 1].sentence != doc.tokens[lo].sentence:
