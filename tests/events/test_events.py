@@ -406,3 +406,12 @@ def test_an_attack_verb_with_its_weapon_is_a_strike(pipe):
 def test_no_casualties_stated_is_zero_not_unknown(pipe, sentence, expected):
     doc = pipe(Doc(sentence))
     assert fatalities_in(doc, pipe.resources, 0, len(doc.tokens)) == expected
+
+
+def test_unnamed_islamist_fighters_are_a_party_and_a_named_group_after_them_wins():
+    import rasid
+
+    doc = rasid.analyse("وقتل خمسة أشخاص خلال اشتباكات بين قوات الجيش وجماعات متطرفة في مدينة بنغازي أمس.", "2015-08-03")
+    assert [e.actor2 for e in doc.events] == ["Islamist militants"]
+    doc = rasid.analyse("عندما اقتحم متشددون من تنظيم (داعش) نقطة تفتيش تحرسها قوات الجيش قرب أجدابيا أمس.", "2015-08-03")
+    assert doc.events and doc.events[0].actor1 == "Islamic State (Libya)"

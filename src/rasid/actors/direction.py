@@ -186,7 +186,7 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         if a1 is not None and a1.kind == "civilians":
             name = "Protesters" if etype == "Protests" else "Rioters"
             a1 = replace(a1, canonical=_with_country(name, doc, sent), kind=name.lower())
-    if a1 is not None and (a1.actor_id or "").startswith("unidentified"):
+    if a1 is not None and (a1.actor_id or "").startswith(("unidentified", "islamist_militants")):
         # مسلحون من قبيلتي التبو والطوارق: the armed men are the groups they come from
         groups = _groups_after(doc, a1)
         if groups:

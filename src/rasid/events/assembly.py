@@ -465,6 +465,8 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_
     return not b_dated_here or _same_window(a, b)
 
 
+WEAK_MENTION = 0.35  # calibrated confidence of a mention that barely passes
+STRONG_MENTION = 0.6
 NESTED_MAX_DAYS = 2  # "أمس واليوم" holds "أمس"; a week does not pin one day down
 
 
@@ -636,6 +638,10 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k]):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                if old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
+                    # a passing mention (دمروا قوة الإرهاب في معارك) gives way to the report of the happening
+                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                    old.trigger = ev.trigger
                 if dated_here and not dated[k]:
                     if not textdated[k]:
                         # the mention that dates the happening becomes its primary evidence (else the first: the lede)
