@@ -415,3 +415,30 @@ def test_unnamed_islamist_fighters_are_a_party_and_a_named_group_after_them_wins
     assert [e.actor2 for e in doc.events] == ["Islamist militants"]
     doc = rasid.analyse("عندما اقتحم متشددون من تنظيم (داعش) نقطة تفتيش تحرسها قوات الجيش قرب أجدابيا أمس.", "2015-08-03")
     assert doc.events and doc.events[0].actor1 == "Islamic State (Libya)"
+
+
+def test_a_definite_mention_without_a_place_points_back():
+    import rasid
+
+    text = (
+        "قصف طيران التحالف أمس الأحد منزل قائد عسكري موال للحوثيين في مدينة عتق مركز محافظة شبوة. "
+        "وأشارت المصادر إلى تصاعد أعمدة الدخان. وتأتي الغارات قبل ساعات من هدنة أعلنتها الحكومة اليمنية."
+    )
+    doc = rasid.analyse(text, "2015-07-27")
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and len(strikes[0].evidence_spans) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأكدت قيادة العمليات مقتل سبعة إرهابيين وتفكيك 15 عبوة ناسفة أثناء تنفيذ عملية عسكرية في منطقة الكرمة أمس.",
+        "ويعتبر اللواء أرفع ضابط في قوات النظام قتل منذ مقتل اللواء محيي الدين منصور في أوائل مايو من العام الحالي.",
+    ],
+)
+def test_defused_devices_and_since_whose_killing_are_no_explosion_or_killing(sentence):
+    import rasid
+
+    doc = rasid.analyse(sentence, "2015-08-09")
+    assert not any(e.event_type == "Explosions/Remote violence" for e in doc.events)
+    assert not any("منذ مقتل" in e.evidence and e.trigger == "مقتل" for e in doc.events)

@@ -548,6 +548,11 @@ def _split_shared_evidence(doc: Doc, resources: Resources, events: list[Event], 
             ev.evidence_spans[0] = (a, b) if ev.evidence_spans else (a, b)
 
 
+def _places_here(doc: Doc, sentence: int) -> bool:
+    """The sentence names a place of its own (resolved in the gazetteer)."""
+    return any(p.resolved and doc.sentence_index(p.start) == sentence for p in doc.places)
+
+
 VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 
 
@@ -609,6 +614,14 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             if same:
                 same[-1].evidence_spans.append((ev.evidence_start, ev.evidence_end))
             continue
+        if merge and not _places_here(doc, c.sentence) and all("reference" in t.flags for t in c.triggers):
+            # "وتأتي الغارات قبل ساعات من الهدنة": a definite mention with no place of its own points back
+            host = next(
+                (e for e in reversed(events) if e.event_type == ev.event_type and _same_window(e, ev)), None
+            )
+            if host is not None:
+                host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                continue
         if merge and _casualties_only(c) and not _told_as_distinct(doc, resources, c):
             # "خمسة أشخاص قتلوا قرب المحطة" after the bombing there: the toll of a happening already told
             host = next(

@@ -199,7 +199,9 @@ _ONGOING = frozenset({"استمرار", "واستمرار", "مواصله", "ت�
 _CONNECTIVE_HEADS = frozenset({"الى", "والى", "بعد", "وبعد", "مع", "ومع", "رغم", "ورغم", "قبل", "وقبل"})
 # بدعم من طيران التحالف: the aircraft back the ones who act, they are not the weapon of the act
 _SUPPORT = frozenset({"بدعم", "وبدعم", "بمساندة", "وبمساندة", "باسناد", "وباسناد", "بغطاء", "وبغطاء", "بمشاركة",
-                      "وبمشاركة", "بمؤازرة", "وبمؤازرة"})
+                      "وبمشاركة", "بمؤازرة", "وبمؤازرة",
+                      # تفكيك 15 عبوة ناسفة, ضبط صواريخ: a weapon defused or seized, not used
+                      "تفكيك", "وتفكيك", "ابطال", "وابطال", "ضبط", "وضبط", "مصادره", "ومصادره", "العثور", "والعثور"})
 
 
 def _in_support(doc: Doc, k: int) -> bool:
@@ -244,6 +246,11 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
         described = copula is not None and copula.lookup(prev.norm)  # هي ضربة جوية: a description
         if prev.sentence == tok.sentence and ((about is not None and about.lookup(prev.norm)) or described):
             # تعليق حول الغارة: talk about a happening, not its report
+            t.flags = t.flags | {"reference", "topic"}
+            t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
+        if prev.sentence == tok.sentence and prev.norm in ("منذ", "ومنذ"):
+            # أرفع ضابط قتل منذ مقتل اللواء ...: what a comparison counts from, not news
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
             return
