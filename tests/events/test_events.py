@@ -442,3 +442,15 @@ def test_defused_devices_and_since_whose_killing_are_no_explosion_or_killing(sen
     doc = rasid.analyse(sentence, "2015-08-09")
     assert not any(e.event_type == "Explosions/Remote violence" for e in doc.events)
     assert not any("منذ مقتل" in e.evidence and e.trigger == "مقتل" for e in doc.events)
+
+
+def test_the_fallen_soldiers_force_is_the_other_side_of_a_clash():
+    import rasid
+
+    doc = rasid.analyse(
+        "ميدانيًا، لقي جندي بالجيش الليبي مصرعه وأصيب 15 آخرون، جراء الاشتباكات مع ميليشيا شورى ثوار بنغازي في المدينة.",
+        "2015-08-06",
+    )
+    assert [(e.actor1, e.actor2) for e in doc.events] == [
+        ("Libyan National Army", "Shura Council of Benghazi Revolutionaries")
+    ]

@@ -193,6 +193,20 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1 = groups[0]
             if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
                 a2 = groups[1]
+    if etype == "Battles" and a1 is None and a2 is not None:
+        # لقي جندي بالجيش مصرعه جراء الاشتباكات مع ميليشيا X: the fallen's force is the other side
+        before = [
+            m
+            for m in doc.actors
+            if m.text
+            and m.end <= anchor.start
+            and doc.sentence_index(m.start) == sent
+            and m.kind in ("state", "militia", "rebel")
+            and m.canonical
+            and m.canonical != a2.canonical
+        ]
+        if before:
+            a1 = before[-1]
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
         name = "Protesters" if etype == "Protests" else "Rioters"
