@@ -454,3 +454,30 @@ def test_the_fallen_soldiers_force_is_the_other_side_of_a_clash():
     assert [(e.actor1, e.actor2) for e in doc.events] == [
         ("Libyan National Army", "Shura Council of Benghazi Revolutionaries")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وذكرت الوكالة أنه نتيجة الهجمات التي استهدفت البلاد، في الفترة من 7 يوليو الماضي، وحتى الخامس من الشهر الجاري، لقي 22 من رجال الأمن مصرعهم.",
+        "وشهدت نفس الفترة مقتل 11 مسلحا خلال اشتباكات مع قوات الأمن.",
+        "وللمرة الأولى منذ بدأت عمليات التحالف الدولي الذي يقصف التنظيم في العراق قبل عام سترسل الولايات المتحدة مقاتلات من القاعدة.",
+        "وزعمت القناة أن مسلحين قاموا بتصفية مدنيين في حي الكلاسة.",
+    ],
+)
+def test_periods_history_and_claims_are_not_events(sentence):
+    import rasid
+
+    doc = rasid.analyse(sentence, "2015-08-08")
+    assert not doc.events, [(e.sub_event_type, e.evidence[:50]) for e in doc.events]
+
+
+def test_a_toll_belongs_to_the_happening_whose_stretch_holds_it():
+    import rasid
+
+    doc = rasid.analyse(
+        "وفي محافظة مأرب، قتل ثمانية من الحوثيين في مواجهات مع قوات الشرعية، وشن طيران التحالف سبع غارات على مواقع للمتمردين في المخدرة.",
+        "2015-08-11",
+    )
+    by_type = {e.sub_event_type: e.fatalities for e in doc.events}
+    assert by_type.get("Armed clash") == 8 and by_type.get("Air/drone strike") is None

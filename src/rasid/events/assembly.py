@@ -415,10 +415,21 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         ev.event_type, ev.sub_event_type, ev.civilian_targeting = "Battles", "Armed clash", False
     if c.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians", "Riots", "Protests"):
         lo, hi = clause_range(doc, resources, anchor.tok_start)
-        fat = fatalities_in(doc, resources, lo, hi)
+        others = [
+            t
+            for t in doc.triggers
+            if t.sentence == c.sentence and t not in c.triggers and "generic" not in t.flags
+            and t.event_type in VIOLENT_TYPES and getattr(t, "modality", "asserted") in EVENT_MODALITIES
+        ]
+        # the clause's toll, else the sentence's, within the stretch no other happening told there owns
+        # (قتل ثمانية في مواجهات ...، وشن طيران التحالف سبع غارات: the eight are not the strikes')
+        a = anchor.tok_start
+        own_lo = max([t.tok_end for t in others if t.tok_end <= a], default=0)
+        own_hi = min([t.tok_start for t in others if t.tok_start > a], default=len(doc.tokens))
+        fat = fatalities_in(doc, resources, max(lo, own_lo), min(hi, own_hi))
         if fat is None:
             s_lo, s_hi = sentence_tokens(doc).get(c.sentence, (lo, hi))
-            fat = fatalities_in(doc, resources, s_lo, s_hi)
+            fat = fatalities_in(doc, resources, max(s_lo, own_lo), min(s_hi, own_hi))
         ev.fatalities = fat
     return ev
 

@@ -18,6 +18,7 @@ from rasid.events.triggers import clause_range
 from rasid.pipeline import stage
 from rasid.resources import Resources
 from rasid.text.normalise import norm
+from rasid.time.stage import UNTIL_BETWEEN
 
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 AFTER_WINDOW = 3
@@ -29,7 +30,8 @@ _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 
 _LONG_SPAN = re.compile(r"اسبوع|اسابيع|شهر|اشهر|شهور|عام|اعوام|سنه|سنوات|سنين")
 SINCE_LONG_DAYS = 30
-TALLY_MIN = 100  # strikes counted in the hundreds or more  # "منذ" a date further back than this: what goes on since is not one event
+TALLY_MIN = 100
+PERIOD_DAYS = 14  # a window from one date until another longer than this is a period, its figures a total  # strikes counted in the hundreds or more  # "منذ" a date further back than this: what goes on since is not one event
 
 
 def _is_imperfect(word: str) -> bool:
@@ -163,6 +165,13 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 return "total", tm.text
             if tm.category == "duration" and tm.date_start is None and _LONG_SPAN.search(norm(tm.text)):
                 return "total", tm.text  # خلال أسبوعين من الغارات: a toll over weeks
+        in_clause = [tm for tm in doc.times if c_start <= tm.start < c_end and tm.date_start is not None]
+        for a, b in zip(in_clause, in_clause[1:]):
+            # في الفترة من 7 يوليو وحتى الخامس من الشهر الجاري: from one date until another weeks later
+            if UNTIL_BETWEEN.fullmatch(doc.text[a.end : b.start]) and (
+                (b.date_end or b.date_start) - a.date_start
+            ).days > PERIOD_DAYS:
+                return "total", doc.text[a.start : b.end]
     # a year before the article's in the trigger's clause (في صيف 2014): history
     if pub is not None:
         for i in range(lo, hi):

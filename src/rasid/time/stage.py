@@ -66,7 +66,8 @@ def find_times(doc: Doc, lex: Lexicon | None = None) -> list[TimeMention]:
 
 _AND_BETWEEN = re.compile(r"\s*و\s*")
 # "اندلعت مساء السبت واستمرت حتى وقت مبكر من أمس": from one day until another
-_UNTIL_BETWEEN = re.compile(r"[^.،,؛;:!?؟\n]{0,40}حتى[^.،,؛;:!?؟\n]{0,25}")
+UNTIL_BETWEEN = re.compile(r"[^.،,؛;:!?؟\n]{0,40}(?:[،,]\s*)?و?حتى[^.،,؛;:!?؟\n]{0,25}")
+
 JOINED_MAX_DAYS = 7
 
 
@@ -85,7 +86,7 @@ def _join_coordinated_days(doc: Doc, times: list[TimeMention]) -> list[TimeMenti
             and prev.date_start is not None
             and tm.date_start is not None
             and prev.sentence == tm.sentence
-            and (_AND_BETWEEN.fullmatch(doc.text[prev.end : tm.start]) or _UNTIL_BETWEEN.fullmatch(doc.text[prev.end : tm.start]))
+            and (_AND_BETWEEN.fullmatch(doc.text[prev.end : tm.start]) or UNTIL_BETWEEN.fullmatch(doc.text[prev.end : tm.start]))
         ):
             lo = min(prev.date_start, tm.date_start)
             hi = max(prev.date_end or prev.date_start, tm.date_end or tm.date_start)
