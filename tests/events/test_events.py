@@ -145,6 +145,40 @@ def test_sentence_model_ships_small_and_scores():
     assert yes > no
 
 
+def test_accurate_model_is_opt_in_and_numpy_scored():
+    import numpy as np
+
+    from rasid.events.model import AccurateModel, load_accurate_model
+
+    assert load_accurate_model(Options()) is None  # off by default: the default pipeline never embeds
+    from importlib import resources as ir
+
+    raw = ir.files("rasid.events.data").joinpath("sentence_model_e5.npz").read_bytes()
+    model = AccurateModel.from_npz(raw)
+    assert set(model.weights) == {"ASSAULT", "PROTEST"}
+    w, _ = model.weights["ASSAULT"]
+    e = w / np.linalg.norm(w)  # an embedding along the weights scores high, its opposite low
+    assert model.score("", "ASSAULT", 0.5, emb=e) > model.score("", "ASSAULT", 0.5, emb=-e)
+    assert model.score("", "OTHER", 0.3) == 0.3
+
+
+def test_sentence_model_verb_lexicon_round_trip(tmp_path):
+    import numpy as np
+
+    from rasid.events.model import DIM, SentenceModel
+
+    plain = SentenceModel({"PROTEST": (np.zeros(DIM, dtype=np.float32), 0.0)})
+    lexicon = SentenceModel(dict(plain.weights), {"PROTEST": ({"احتشد": 0.9}, (1.0, 3.0, -1.0))})
+    path = tmp_path / "m.npz"
+    lexicon.to_npz(str(path))
+    back = SentenceModel.from_npz(path.read_bytes())
+    assert back.verbs["PROTEST"][0] == {"احتشد": 0.9}
+    text = "احتشد المئات امام البرلمان"
+    assert plain.score(text, "PROTEST") == 0.5
+    assert back.score(text, "PROTEST") > 0.5 > back.score("بحث الوزير الاوضاع", "PROTEST")
+    assert back.score(text, "PROTEST", use_verbs=False) == 0.5
+
+
 MORE_MODALITY = [
     ("قال مسؤول في الجيش إن سلاح الجو التابع للجيش سيشن المزيد من الغارات الجوية على مواقع الميليشيات.", "الغارات الجوية", "plan"),
     ("قتل 9 مدنيين وأصيب 42 آخرون خلال الاشتباكات في المدينة خلال شهر يوليو الماضي.", "الاشتباكات", "total"),

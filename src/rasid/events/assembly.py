@@ -242,7 +242,12 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
     cache = doc.user.setdefault("events.model_scores", {})
     if (si, label) not in cache:
         sent = doc.sentences[si]
-        cache[(si, label)] = model.score(doc.norm_of(sent.start, sent.end), label, normalised=True)
+        accurate = resources.get("events.sentence_model_accurate")
+        if accurate is None:
+            cache[(si, label)] = model.score(doc.norm_of(sent.start, sent.end), label, normalised=True)
+        else:  # opt-in: stack the e5-embedding model on the plain n-gram score
+            p_ngram = model.score(doc.norm_of(sent.start, sent.end), label, normalised=True, use_verbs=False)
+            cache[(si, label)] = accurate.score(doc.text[sent.start : sent.end], label, p_ngram)
     p = cache[(si, label)]
     for t in trigs:
         t.model_score = p
