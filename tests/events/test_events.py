@@ -515,3 +515,10 @@ def test_a_toll_belongs_to_the_happening_whose_stretch_holds_it():
     )
     by_type = {e.sub_event_type: e.fatalities for e in doc.events}
     assert by_type.get("Armed clash") == 8 and by_type.get("Air/drone strike") is None
+
+
+def test_arrests_of_demonstrators_are_a_protest_with_intervention():
+    import rasid
+
+    doc = rasid.analyse("واعتقلت قوات الأمن عشرات المتظاهرين في ساحة التحرير وسط بغداد أمس الجمعة.", "2015-08-01")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Protests", "Protest with intervention")]

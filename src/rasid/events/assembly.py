@@ -137,6 +137,10 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             if etype == "Battles" and not specific and any(t.civilian_targeting for t in trigs):
                 st = tax["Attack"]  # an attack told only in generic words, on civilians: violence against them
                 etype, sub = st.event_type, st.sub_event_type
+            if sub == "Arrests" and _protesters_in_clause(doc, resources, anchor):
+                # احتجاز المتظاهرين, اعتقال عشرات المحتجين: ACLED codes a protest with intervention
+                st = tax["Protest with intervention"]
+                etype, sub = st.event_type, st.sub_event_type
             civ = any(t.civilian_targeting for t in trigs) and etype in (
                 "Explosions/Remote violence",
                 "Violence against civilians",
@@ -157,6 +161,14 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
 
 
 ARMED_AGENT_BONUS = 0.15
+
+
+def _protesters_in_clause(doc: Doc, resources: Resources, anchor) -> bool:
+    """Demonstrators or a demonstration named in the clause of the trigger."""
+    from rasid.events.triggers import context_in
+
+    lo, hi = clause_range(doc, resources, anchor.tok_start)
+    return bool(context_in(doc, resources, "protester", lo, hi))
 
 
 def _armed_agent(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> bool:
