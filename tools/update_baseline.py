@@ -20,6 +20,7 @@ GOLD_FILES = {
     "devgold-other": REPO / "devgold" / "other.jsonl",
     "devgold-more": REPO / "devgold" / "more.jsonl",
     "heldout": REPO / "devgold" / "heldout" / "heldout.jsonl",
+    "heldout2": REPO / "devgold" / "heldout2" / "heldout2.jsonl",
 }
 
 
