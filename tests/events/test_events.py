@@ -522,3 +522,20 @@ def test_arrests_of_demonstrators_are_a_protest_with_intervention():
 
     doc = rasid.analyse("واعتقلت قوات الأمن عشرات المتظاهرين في ساحة التحرير وسط بغداد أمس الجمعة.", "2015-08-01")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Protests", "Protest with intervention")]
+
+
+def test_the_side_holding_a_place_is_hit_not_hitting():
+    import rasid
+
+    doc = rasid.analyse("قصفت طائرات النظام مدينة تحت سيطرة فصائل المعارضة في ريف إدلب أمس.", "2015-08-04")
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Military Forces of Syria", "Opposition Rebels (Syria)")]
+    doc = rasid.analyse("وتحطمت الطائرة اثناء قصفها حيا في مدينة اريحا والتي تسيطر عليها فصائل المعارضة.", "2015-08-04")
+    assert all(e.actor1 != "Opposition Rebels (Syria)" for e in doc.events)
+
+
+def test_a_memo_of_protest_is_paper_and_a_post_is_not_a_name():
+    import rasid
+
+    assert not rasid.analyse("وقدمت القوى مذكرة احتجاج لرئيس الوزراء وقعها النائب.", "2015-08-01").events
+    doc = rasid.analyse("كما استهدف طيران التحالف أمس مبنى تتخذه الميليشيات نقطة تمركز عسكرية في المدينة.", "2015-08-08")
+    assert all("نقطة" not in (e.actor2 or "") for e in doc.events)
