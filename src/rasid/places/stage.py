@@ -331,6 +331,9 @@ def _mention(
     )
 
 
+_QUARTERS = frozenset({"شرق", "غرب", "شمال", "جنوب"})
+
+
 def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ()) -> list[PlaceMention]:
     toks = doc.tokens
     if not toks:
@@ -381,6 +384,15 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             names = [pid for pid in names if (pid, key) not in lex.article_only]
         if names and _prev_phrase(doc, m.tok_start, lex.demonstratives, 1):
             names = []  # "هذه الزاوية"
+        if (
+            names
+            and all(lex.places[p].feature == "region" for p in names)
+            and toks[m.tok_start].norm.lstrip("وب") in _QUARTERS
+            and m.tok_start > 0
+            and toks[m.tok_start - 1].norm.lstrip("وفب") in _QUARTERS
+        ):
+            # "جنوب شرق ليبيا" is the south-east, not the east (برقة): only the country is named
+            names = [lex.places[p].parent for p in names if lex.places[p].parent in lex.places] or []
         street_at = (
             m.tok_start - 1 if m.tok_start > 0 and toks[m.tok_start - 1].norm.isdigit() else m.tok_start
         )
