@@ -74,14 +74,13 @@ def _punct_between(doc: Doc, t0: int, t1: int) -> bool:
     return any(c in CLAUSE_PUNCT for c in doc.text[doc.tokens[t0].end : doc.tokens[t1].start])
 
 
-NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "لا", "ولا", "ليس", "ليست", "وليس"})
-
-
 def _in_negated_clause(doc: Doc, k: int, s_lo: int) -> bool:
     """Token k sits in a clause that denies (ولم تشمل الإيطاليين): no party of the event is named there."""
+    kb = doc.user.get("actors.kb")
+    negations = kb.words.get("negation", set()) if kb is not None else set()
     j = k - 1
     while j >= s_lo and not _punct_between(doc, j, j + 1):
-        if doc.tokens[j].norm in NEGATIONS:
+        if doc.tokens[j].norm in negations:
             return True
         j -= 1
     return False

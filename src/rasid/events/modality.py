@@ -14,7 +14,7 @@ import re
 
 from rasid.doc import Doc
 from rasid.events.lexicon import Cue, token_hits
-from rasid.events.triggers import clause_range
+from rasid.events.triggers import clause_range, function_words
 from rasid.pipeline import stage
 from rasid.resources import Resources
 from rasid.text.normalise import norm
@@ -28,7 +28,6 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 
 
-_LONG_SPAN = re.compile(r"اسبوع|اسابيع|شهر|اشهر|شهور|عام|اعوام|سنه|سنوات|سنين")
 SINCE_LONG_DAYS = 30
 TALLY_MIN = 100
 PERIOD_DAYS = 14  # a window from one date until another longer than this is a period, its figures a total  # strikes counted in the hundreds or more  # "منذ" a date further back than this: what goes on since is not one event
@@ -163,7 +162,9 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 continue  # أسوأ قتال منذ أكثر من عامين: a comparison, not a standing situation
             if since and tm.date_end is not None and (pub - tm.date_end).days > SINCE_LONG_DAYS:
                 return "total", tm.text
-            if tm.category == "duration" and tm.date_start is None and _LONG_SPAN.search(norm(tm.text)):
+            if tm.category == "duration" and tm.date_start is None and any(
+                u in norm(tm.text) for u in function_words()["long_span"]
+            ):
                 return "total", tm.text  # خلال أسبوعين من الغارات: a toll over weeks
         in_clause = [tm for tm in doc.times if c_start <= tm.start < c_end and tm.date_start is not None]
         for a, b in zip(in_clause, in_clause[1:]):

@@ -11,16 +11,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasid.doc import Doc, Trigger
 from rasid.events.lexicon import TriggerEntry, set_active_sentences, token_hits
 from rasid.pipeline import stage
-from rasid.resources import Resources
+from rasid.resources import Resources, data_tsv
 from rasid.text.normalise import norm
 from rasid.text.tokens import clitic_candidates, suffix_candidates
 
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """``data/function_words.tsv``: kind -> the normalised words of that kind."""
+    return {
+        r["kind"]: frozenset(norm(w) for w in r["words"].split("|") if w)
+        for r in data_tsv("rasid.events.data", "function_words.tsv")
+    }
+
+
+_WORDS = function_words()
+_TEMPORAL_PREPS = _WORDS["temporal_prep"]
+_AFTER = _WORDS["after_clause"]
+_ONGOING = _WORDS["ongoing"]
+_CONNECTIVE_HEADS = _WORDS["connective_head"]
+_SUPPORT = _WORDS["support"]
+_IN_THE_WAKE = _WORDS["in_the_wake"]
+_NEGATIONS = _WORDS["negation"]
+_KILLED_NOUNS = _WORDS["killed_noun"]
+
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
-_TEMPORAL_PREPS = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "اثر", "عقب", "اثناء", "خلال"})
 _PLURAL_POSSESSED = re.compile(r"ات(?:ها|هم|هما|هن|ه|نا)$")
 # a short name in quotes («هيومان رايتس ووتش», "داعش") belongs to its clause
 _QUOTED_NAME = re.compile(r"[«\"“](?:[^\s«»\"“”.،,:؛!?؟]+\s?){1,4}[»\"”]")
@@ -189,19 +209,8 @@ ANAPHORA_PENALTY = 0.35  # هذه الغارات: a back-reference
 TOPIC_PENALTY = 0.5  # حول الغارة, بشأن الهجوم: what a statement is about
 REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
-LIGHT_VERB_CONF = 0.6
-INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
-
-
-_AFTER = frozenset({"بعدما", "وبعدما"})
-_ONGOING = frozenset({"استمرار", "واستمرار", "مواصله", "تواصل", "وتواصل", "ظل", "وسط"})
-# "إلى ذلك", "بعد ذلك", "مع ذلك": a connective, not a demonstrative pointing at the trigger
-_CONNECTIVE_HEADS = frozenset({"الى", "والى", "بعد", "وبعد", "مع", "ومع", "رغم", "ورغم", "قبل", "وقبل"})
-# بدعم من طيران التحالف: the aircraft back the ones who act, they are not the weapon of the act
-_SUPPORT = frozenset({"بدعم", "وبدعم", "بمساندة", "وبمساندة", "باسناد", "وباسناد", "بغطاء", "وبغطاء", "بمشاركة",
-                      "وبمشاركة", "بمؤازرة", "وبمؤازرة",
-                      # تفكيك 15 عبوة ناسفة, ضبط صواريخ: a weapon defused or seized, not used
-                      "تفكيك", "وتفكيك", "ابطال", "وابطال", "ضبط", "وضبط", "مصادره", "ومصادره", "العثور", "والعثور"})
+LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
+INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
 
 
 def _in_support(doc: Doc, k: int) -> bool:
@@ -213,7 +222,6 @@ def _in_support(doc: Doc, k: int) -> bool:
         if doc.tokens[j].norm in _SUPPORT:
             return True
     return False
-_IN_THE_WAKE = frozenset({"اعقاب", "باعقاب", "عقب", "وعقب", "اثر", "واثر", "على"})
 
 
 def _after_since(doc: Doc, t: EventTrigger) -> bool:
@@ -388,7 +396,6 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
 
 SIGNING_WINDOW = 10  # tokens between a signing verb and the agreement noun (the parties may come between)
 SIGNED_AGREEMENT = 0.7
-_KILLED_NOUNS = ("مقتل", "استشهاد", "مصرع", "وفاه")
 _QUANTITY = re.compile(r"^(?:[0-9]+|من|ومن)$")
 
 
@@ -400,7 +407,7 @@ def _victims_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger, 
     stop = min(hi, trig.tok_end + 5)
     for m in context_in(doc, resources, "combatant", trig.tok_end, stop):
         k = m.tok_start
-        if k == trig.tok_end and norm(trig.text).startswith(_KILLED_NOUNS):
+        if k == trig.tok_end and norm(trig.text).startswith(tuple(_KILLED_NOUNS)):
             return True
         for j in (k - 1, k - 2):
             if j >= trig.tok_end and (
@@ -410,7 +417,6 @@ def _victims_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger, 
     return False
 
 
-_NEGATIONS = frozenset({"لم", "ولم", "لن", "ولن", "ليس", "ليست", "وليس", "دون", "بدون"})
 
 
 def _negated_between(doc: Doc, lo: int, hi: int) -> bool:

@@ -98,6 +98,7 @@ class Lexicon:
     prepositions: set[tuple[str, ...]] = field(default_factory=set)
     locative: set[tuple[str, ...]] = field(default_factory=set)
     exact_forms: set[str] = field(default_factory=set)
+    quarters: set[str] = field(default_factory=set)  # شرق غرب شمال جنوب
     admin1_acled: dict[tuple[str, str], str] = field(
         default_factory=dict
     )  # (ISO2, GeoNames) -> ACLED  # raw spellings that lift a "cue" stop ("إب")
@@ -208,6 +209,7 @@ def load_lexicon(options: Options) -> Lexicon:
         prepositions=cues.get("preposition", set()),
         locative=cues.get("locative", set()),
         exact_forms=exact_forms,
+        quarters={k[0] for k in cues.get("quarter", set()) if len(k) == 1},
         admin1_acled={
             (r["country"], r["admin1"]): r["acled_admin1"] for r in data_tsv(DATA, "admin1_acled.tsv")
         },

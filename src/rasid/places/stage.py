@@ -331,9 +331,6 @@ def _mention(
     )
 
 
-_QUARTERS = frozenset({"شرق", "غرب", "شمال", "جنوب"})
-
-
 def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ()) -> list[PlaceMention]:
     toks = doc.tokens
     if not toks:
@@ -387,9 +384,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         if (
             names
             and all(lex.places[p].feature == "region" for p in names)
-            and toks[m.tok_start].norm.lstrip("وب") in _QUARTERS
+            and toks[m.tok_start].norm.lstrip("وب") in lex.quarters
             and m.tok_start > 0
-            and toks[m.tok_start - 1].norm.lstrip("وفب") in _QUARTERS
+            and toks[m.tok_start - 1].norm.lstrip("وفب") in lex.quarters
         ):
             # "جنوب شرق ليبيا" is the south-east, not the east (برقة): only the country is named
             names = [lex.places[p].parent for p in names if lex.places[p].parent in lex.places] or []
