@@ -272,18 +272,6 @@ def test_since_then_is_a_period_not_an_event(pipe):
     assert {t.modality for t in doc.triggers if t.family == "protest"} <= {"total"}
 
 
-def test_a_mention_with_implied_actors_merges_with_the_named_one():
-    import rasid
-
-    text = (
-        "قتل ثلاثة مدنيين أمس السبت في انفجار ألغام أرضية زرعها الحوثيون في مدينة زنجبار.\n"
-        "وقال مسؤول محلي إن ثلاثة أشخاص قتلوا جراء انفجار ألغام أمس في زنجبار.\n"
-    )
-    doc = rasid.analyse(text, "2015-08-09")
-    mines = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
-    assert len(mines) == 1 and len(mines[0].evidence_spans) == 2
-
-
 def test_people_a_clause_says_were_not_hit_are_not_the_target():
     import rasid
 
@@ -451,16 +439,31 @@ def test_unnamed_islamist_fighters_are_a_party_and_a_named_group_after_them_wins
     assert doc.events and doc.events[0].actor1 == "Islamic State (Libya)"
 
 
-def test_a_definite_mention_without_a_place_points_back():
+@pytest.mark.parametrize(
+    "text,published,sub_event_type",
+    [
+        # a mention with ACLED's implied actors (Unidentified Armed Group) merges with the named one
+        (
+            "قتل ثلاثة مدنيين أمس السبت في انفجار ألغام أرضية زرعها الحوثيون في مدينة زنجبار.\n"
+            "وقال مسؤول محلي إن ثلاثة أشخاص قتلوا جراء انفجار ألغام أمس في زنجبار.\n",
+            "2015-08-09",
+            "Remote explosive/landmine/IED",
+        ),
+        # a definite mention without a place of its own points back
+        (
+            "قصف طيران التحالف أمس الأحد منزل قائد عسكري موال للحوثيين في مدينة عتق مركز محافظة شبوة. "
+            "وأشارت المصادر إلى تصاعد أعمدة الدخان. وتأتي الغارات قبل ساعات من هدنة أعلنتها الحكومة اليمنية.",
+            "2015-07-27",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_a_repeat_mention_is_one_more_evidence_span(text, published, sub_event_type):
     import rasid
 
-    text = (
-        "قصف طيران التحالف أمس الأحد منزل قائد عسكري موال للحوثيين في مدينة عتق مركز محافظة شبوة. "
-        "وأشارت المصادر إلى تصاعد أعمدة الدخان. وتأتي الغارات قبل ساعات من هدنة أعلنتها الحكومة اليمنية."
-    )
-    doc = rasid.analyse(text, "2015-07-27")
-    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
-    assert len(strikes) == 1 and len(strikes[0].evidence_spans) == 2
+    doc = rasid.analyse(text, published)
+    found = [e for e in doc.events if e.sub_event_type == sub_event_type]
+    assert len(found) == 1 and len(found[0].evidence_spans) == 2
 
 
 @pytest.mark.parametrize(
