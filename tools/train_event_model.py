@@ -151,6 +151,15 @@ def fit_meta(F: np.ndarray, y: np.ndarray) -> LogisticRegression:
     return LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000).fit(F, y)
 
 
+def meta_scores(F_in: np.ndarray, y_in: np.ndarray, F_te: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """A meta model's inner out-of-fold probabilities on the training fold, and its probabilities on the test fold."""
+    oof = cross_val_predict(
+        LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y_in,
+        cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
+    )[:, 1]
+    return oof, fit_meta(F_in, y_in).predict_proba(F_te)[:, 1]
+
+
 ASSAULT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 PROTEST_TYPES = {"Protests", "Riots"}
 
@@ -329,11 +338,7 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
             v_in[b] = verb_feature(verbs, words, y, tr[a], tr[b])
         v_te = verb_feature(verbs, words, y, tr, te)
         F_in = meta_features(oof, v_in)
-        meta_oof = cross_val_predict(
-            LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y[tr],
-            cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
-        )[:, 1]
-        pv_te = fit_meta(F_in, y[tr]).predict_proba(meta_features(p_te, v_te))[:, 1]
+        meta_oof, pv_te = meta_scores(F_in, y[tr], meta_features(p_te, v_te), seed)
         pred["model_verbs"][te] = (pv_te >= pick_t(y[tr], meta_oof)).astype(int)
         (lo, hi, rt), _ = tune(y[tr], meta_oof, rules[tr], GRID_HI_ACC)
         pred["combined_verbs"][te] = combine(pv_te, rules[te], lo, hi, rt)
@@ -347,21 +352,13 @@ def cross_validate(label: str, gsr: Path, folds: int = 5, seed: int = 13, extra=
         pred["e5"][te] = (1 / (1 + np.exp(-z_te)) >= pick_t(y[tr], 1 / (1 + np.exp(-z_in)))).astype(int)
         # stack: meta model on the inner out-of-fold scores of both models
         F_in = meta_features(oof, z_in)
-        meta_oof = cross_val_predict(
-            LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y[tr],
-            cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
-        )[:, 1]
-        s_te = fit_meta(F_in, y[tr]).predict_proba(meta_features(p_te, z_te))[:, 1]
+        meta_oof, s_te = meta_scores(F_in, y[tr], meta_features(p_te, z_te), seed)
         pred["stack"][te] = (s_te >= pick_t(y[tr], meta_oof)).astype(int)
         (lo, hi, rt), _ = tune(y[tr], meta_oof, rules[tr], GRID_HI_ACC)
         pred["combined_accurate"][te] = combine(s_te, rules[te], lo, hi, rt)
         # stack + the spans verb lexicon learned on the training folds (not shipped)
         F_in = meta_features(oof, z_in, v_in)
-        meta_oof = cross_val_predict(
-            LogisticRegression(C=C_META, class_weight="balanced", max_iter=2000), F_in, y[tr],
-            cv=StratifiedKFold(3, shuffle=True, random_state=seed), method="predict_proba",
-        )[:, 1]
-        s_te = fit_meta(F_in, y[tr]).predict_proba(meta_features(p_te, z_te, v_te))[:, 1]
+        meta_oof, s_te = meta_scores(F_in, y[tr], meta_features(p_te, z_te, v_te), seed)
         pred["stack_verbs"][te] = (s_te >= pick_t(y[tr], meta_oof)).astype(int)
     res = {k: prf(y, v) for k, v in pred.items()}
     res["n"] = int(len(y))
