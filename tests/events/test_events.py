@@ -542,3 +542,9 @@ def test_a_memo_of_protest_is_paper_and_a_post_is_not_a_name():
     assert not rasid.analyse("وقدمت القوى مذكرة احتجاج لرئيس الوزراء وقعها النائب.", "2015-08-01").events
     doc = rasid.analyse("كما استهدف طيران التحالف أمس مبنى تتخذه الميليشيات نقطة تمركز عسكرية في المدينة.", "2015-08-08")
     assert all("نقطة" not in (e.actor2 or "") for e in doc.events)
+
+
+def test_a_weapon_past_a_temporal_belongs_to_the_earlier_happening(pipe):
+    doc = pipe(Doc("وقصفت طائرات الجيش مواقع المسلحين أمس بعد أربعة أيام على التفجير الانتحاري في المدينة."))
+    strike = [t for t in doc.triggers if t.text == "وقصفت" or t.text == "قصفت"]
+    assert strike and strike[0].sub_event_type == "Air/drone strike"

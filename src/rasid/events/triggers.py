@@ -213,6 +213,12 @@ LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت الق
 INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
 
 
+def _past_a_temporal(doc: Doc, trig: EventTrigger, k: int) -> bool:
+    """A weapon named after the trigger beyond بعد / عقب / إثر belongs to the earlier happening (شن سلاح الجو
+    غاراته بعد أربعة أيام على التفجير الانتحاري)."""
+    return k > trig.tok_end and any(doc.tokens[j].norm in _TEMPORAL_PREPS for j in range(trig.tok_end, k))
+
+
 def _in_support(doc: Doc, k: int) -> bool:
     """Token k is named inside a support phrase (بدعم من طيران التحالف, بمساندة الحشد والطيران)."""
     sent = doc.tokens[k].sentence
@@ -323,7 +329,11 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             near = context_in(doc, resources, "aircraft", lo, hi)
             if not near:
                 return None
-    instruments = [m for m in context_in(doc, resources, "instrument", lo, hi) if not _in_support(doc, m.tok_start)]
+    instruments = [
+        m
+        for m in context_in(doc, resources, "instrument", lo, hi)
+        if not _in_support(doc, m.tok_start) and not _past_a_temporal(doc, trig, m.tok_start)
+    ]
     inst_sub = None
     for m in instruments:
         for sub in m.payloads:
