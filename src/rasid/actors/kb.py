@@ -48,6 +48,11 @@ class AliasRow:
     generated: bool = False
 
 
+def _generated_alias(text: str, actor_id: str) -> AliasRow:
+    """An alias the KB builds from a group head and a nationality adjective (lowest priority, any country)."""
+    return AliasRow(text, actor_id, "neutral", None, None, None, -10, "generated", True)
+
+
 @dataclass(frozen=True)
 class PersonRow:
     name: str
@@ -301,17 +306,7 @@ def load_kb() -> KB:
                     continue
                 for text in (f"{g.head} {adj} مسلحة", f"{g.head} مسلحة {adj}"):
                     aliases.append(
-                        AliasRow(
-                            text,
-                            f"unidentified_{c.iso2}",
-                            "neutral",
-                            None,
-                            None,
-                            None,
-                            -10,
-                            "generated",
-                            True,
-                        )
+                        _generated_alias(text, f"unidentified_{c.iso2}")
                     )
     prefixes = {"military": "mil", "police": "pol", "government": "gov"}
     for g in groups:
@@ -327,17 +322,7 @@ def load_kb() -> KB:
             for adj in singular or c.adjectives[:2]:
                 for mod in mods:
                     aliases.append(
-                        AliasRow(
-                            f"{g.head} {mod}{adj}",
-                            f"{prefix}_{c.iso2}",
-                            "neutral",
-                            None,
-                            None,
-                            None,
-                            -10,
-                            "generated",
-                            True,
-                        )
+                        _generated_alias(f"{g.head} {mod}{adj}", f"{prefix}_{c.iso2}")
                     )
     persons = [
         PersonRow(r["name"], r["actor"], r["role"], _year(r["start"]), _year(r["end"]))

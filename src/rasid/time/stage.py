@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from rasid.doc import Doc, Span, TimeMention
 from rasid.pipeline import stage
@@ -91,17 +92,10 @@ def _join_coordinated_days(doc: Doc, times: list[TimeMention]) -> list[TimeMenti
             lo = min(prev.date_start, tm.date_start)
             hi = max(prev.date_end or prev.date_start, tm.date_end or tm.date_start)
             if 0 < (hi - lo).days <= JOINED_MAX_DAYS:
-                joined = TimeMention(
-                    prev.start,
-                    tm.end,
-                    doc.text[prev.start : tm.end],
-                    date_start=lo,
-                    date_end=hi,
-                    precision=2,
-                    category="coordinated",
-                    sentence=prev.sentence,
+                out[-1] = replace(
+                    prev, end=tm.end, text=doc.text[prev.start : tm.end], date_start=lo, date_end=hi,
+                    precision=2, category="coordinated",
                 )
-                out[-1] = joined
                 continue
         out.append(tm)
     return out
@@ -254,17 +248,7 @@ def _from_speech(doc: Doc, anchor: Span, t: TimeMention) -> TimeMention:
     if not again:
         return t
     m = again[0]
-    return TimeMention(
-        t.start,
-        t.end,
-        t.text,
-        date_start=m.date_start,
-        date_end=m.date_end,
-        precision=m.precision,
-        category=t.category,
-        sentence=t.sentence,
-        governs=t.governs,
-    )
+    return replace(t, date_start=m.date_start, date_end=m.date_end, precision=m.precision)
 
 
 def event_window(doc: Doc, anchor: Span) -> TimeMention | None:
