@@ -267,25 +267,31 @@ def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
     return cands or None
 
 
+def _context_weight(lex: Lexicon, payloads) -> tuple[str, float] | None:
+    """The country one match speaks for and how much (None: its readings lie in several countries)."""
+    pls = [lex.places[pid] for _kind, pid in payloads]
+    kinds = {kind for kind, _ in payloads}
+    ccs = {p.country for p in pls}
+    if len(ccs) != 1:
+        return None
+    cc = next(iter(ccs))
+    if "nisba" in kinds:
+        return cc, 1.0
+    if any(p.feature == "country" for p in pls):
+        return cc, 2.0
+    if any(p.kind != "settlement" or p.feature not in _SMALL for p in pls):
+        return cc, 1.5
+    return cc, 0.3
+
+
 def _country_context(doc: Doc, lex: Lexicon, matches: list, options_countries: tuple[str, ...]) -> Counter:
     ctx: Counter = Counter()
     for cc in options_countries:
         ctx[cc] += 1.0
     for m in matches:
-        pls = [lex.places[pid] for kind, pid in m.payloads]
-        kinds = {kind for kind, _ in m.payloads}
-        ccs = {p.country for p in pls}
-        if len(ccs) != 1:
-            continue
-        cc = next(iter(ccs))
-        if "nisba" in kinds:
-            ctx[cc] += 1.0
-        elif any(p.feature == "country" for p in pls):
-            ctx[cc] += 2.0
-        elif any(p.kind != "settlement" or p.feature not in _SMALL for p in pls):
-            ctx[cc] += 1.5
-        else:
-            ctx[cc] += 0.3
+        got = _context_weight(lex, m.payloads)
+        if got:
+            ctx[got[0]] += got[1]
     return ctx
 
 
@@ -457,6 +463,11 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         ccs = {lex.places[pid].country for _k, pid in m.payloads}
         if len(ccs) == 1:
             sent_countries.setdefault(toks[m.tok_start].sentence, set()).update(ccs)
+    own_weight: Counter = Counter()  # (readings, country) -> what that name adds to the country context
+    for _m, cands, isn, _n, _h in matches:
+        got = None if isn else _context_weight(lex, [("name", p.id) for p in cands])
+        if got:
+            own_weight[(tuple(p.id for p in cands), got[0])] += got[1]
     out: list[PlaceMention] = []
     covered: set[int] = set()
     city_headed: set[tuple[int, int]] = set()
@@ -510,14 +521,22 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                 best = max(
                     inside, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id)
                 )
-        share = ctx.get(best.country, 0.0) / total if total else 0.0
+        # the country's share of the evidence without this name's own mentions: a namesake in a country
+        # the article never mentions otherwise ("الزوية" in Anbar read as a Libyan town) speaks for nobody
+        own = own_weight.get((tuple(p.id for p in cands), best.country), 0.0)
+        share = max(0.0, ctx.get(best.country, 0.0) - own) / total if total else 0.0
+        # ... and it is the article's main country only if nothing else outweighs the name itself
+        foreign = share == 0.0 and (
+            (own == 0.0 and total >= 3.0)
+            or (total - own >= 3.0 and 2 * own < max((w for c, w in ctx.items() if c != best.country), default=0.0))
+        )
         area_head = head and _tok_key(doc, m.tok_start - 1).startswith(("منطق", "حي", "ضاحي"))
         foreign_small = (
             best.feature in _SMALL
             or (best.kind == "settlement" and best.population < 200_000 and not (head or near))
             or (best.kind == "settlement" and area_head)  # "منطقة العريش" in Aden: a local namesake
         )
-        if foreign_small and share == 0.0 and total >= 3.0 and not is_nisba:
+        if foreign_small and foreign and not is_nisba:
             # a small place of a country the article never mentions: most likely a common word or
             # a namesake; never geocode it there (after a place noun it is kept, unresolved)
             if head:
