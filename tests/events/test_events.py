@@ -481,7 +481,7 @@ def test_defused_devices_and_since_whose_killing_are_no_explosion_or_killing(sen
     assert not any("منذ مقتل" in e.evidence and e.trigger == "مقتل" for e in doc.events)
 
 
-def test_the_fallen_soldiers_force_is_the_other_side_of_a_clash():
+def test_the_fallen_soldiers_force_is_the_side_acted_upon_in_a_clash():
     import rasid
 
     doc = rasid.analyse(
@@ -489,8 +489,23 @@ def test_the_fallen_soldiers_force_is_the_other_side_of_a_clash():
         "2015-08-06",
     )
     assert [(e.actor1, e.actor2) for e in doc.events] == [
-        ("Libyan National Army", "Shura Council of Benghazi Revolutionaries")
+        ("Shura Council of Benghazi Revolutionaries", "Libyan National Army")
     ]
+
+
+def test_both_sides_and_similar_clashes_are_the_two_sides_named_before():
+    import rasid
+
+    doc = rasid.analyse(
+        "شن تنظيم داعش عملية عسكرية جديدة ضد مقاتلين من المعارضة السورية المسلحة، شمال مدينة حلب.\n"
+        "وقتل عشرات المقاتلين من الطرفين خلال القتال داخل وحول مدينة مارع السورية، حيث فجر انتحاريون من "
+        "التنظيم المتشدد أنفسهم في أربع سيارات مفخخة الليلة الماضية.",
+        "2015-08-11",
+    )
+    clash = next(e for e in doc.events if e.sub_event_type == "Armed clash")
+    assert (clash.actor1, clash.actor2) == ("Islamic State (Syria)", "Opposition Rebels (Syria)")
+    bomb = next(e for e in doc.events if e.sub_event_type == "Suicide bomb")
+    assert bomb.actor1 == "Islamic State (Syria)"  # انتحاريون من التنظيم: the organisation acts
 
 
 @pytest.mark.parametrize(

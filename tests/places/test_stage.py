@@ -288,3 +288,16 @@ def test_town_in_its_province_and_capital_of_something(pipe):
     assert [p.name_en for p in ps] == ["Zinjibar", "Yemen"]
     ps = places(pipe, "نفذت الطائرات أربع غارات قرب الموصل ومثلها قرب الرمادي.")
     assert [p.name_en for p in ps if p.text == "الموصل"] == ["Mosul"]
+
+
+def test_a_namesake_in_a_country_nothing_else_mentions_is_not_geocoded(pipe):
+    # الزوية is also a Libyan town; in an article about Anbar its own mentions do not make Libya the setting
+    text = (
+        "ميدانيا، أعلن المتحدث باسم محافظة الأنبار أن القوات الأمنية نفذوا عملية عسكرية واسعة النطاق أمس "
+        "استهدفت معاقل تنظيم داعش في منطقتي الزوية والصكرة شمال شرق قضاء حديثة. وأفادت وزارة الدفاع العراقية "
+        "بأن عناصر داعش هاجمت قطعات عسكرية في منطقتي الفلاحات غرب الفلوجة وصبيحات شرقها."
+    )
+    assert not [p for p in places(pipe, text) if p.country == "Libya"]
+    # a short piece whose only places are one town keeps it (صبراتة with a news agency's country beside it)
+    ps = places(pipe, "هاجمت قوات المجلس العسكري بصبراتة مقرات لتنظيم الدولة، وقال لوكالة أنباء الصين الجديدة.")
+    assert [p.country for p in ps if p.text.endswith("صبراتة")] == ["Libya"]

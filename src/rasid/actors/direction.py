@@ -164,6 +164,34 @@ def _opponent(doc: Doc, a1: ActorMention) -> ActorMention | None:
     return first[best]
 
 
+def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
+    """The two sides the article names most before ``before`` (first mentions, in order), if two lead."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for m in doc.actors:
+        if m.start >= before or not m.canonical or m.kind not in FIGHTING_KINDS:
+            continue
+        if getattr(m, "country_name", False) or not getattr(m, "known", True):
+            continue
+        counts[m.canonical] += 1
+        first.setdefault(m.canonical, m)
+    ranked = counts.most_common(3) + [("", 0)] * 2
+    if ranked[1][1] == 0 or ranked[2][1] == ranked[1][1]:
+        return None  # fewer than two sides, or no clear second one
+    a, b = first[ranked[0][0]], first[ranked[1][0]]
+    return (a, b) if a.start < b.start else (b, a)
+
+
+def _sentence_cues(doc: Doc, sent: int, kind: str) -> bool:
+    lo = next((t.index for t in doc.tokens if t.sentence == sent), None)
+    if lo is None:
+        return False
+    hi = lo
+    while hi < len(doc.tokens) and doc.tokens[hi].sentence == sent:
+        hi += 1
+    return any(c.payloads[0] == kind for c in _cues().find(doc, (lo, hi)))
+
+
 def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) of an event reported at ``anchor``: who acts, who is acted upon."""
     if not doc.tokens:
@@ -193,7 +221,8 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
                 a2 = groups[1]
     if etype == "Battles" and a1 is None and a2 is not None:
-        # لقي جندي بالجيش مصرعه جراء الاشتباكات مع ميليشيا X: the fallen's force is the other side
+        # لقي جندي بالجيش مصرعه جراء الاشتباكات مع ميليشيا X: the fallen's force is the other side, the one
+        # acted upon (actor2); the side it fought, X, acts
         before = [
             m
             for m in doc.actors
@@ -205,7 +234,13 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             and m.canonical != a2.canonical
         ]
         if before:
-            a1 = before[-1]
+            a1, a2 = a2, before[-1]
+    if etype == "Battles" and (a1 is None or a2 is None) and _sentence_cues(doc, sent, "pair"):
+        # قتل عشرات المقاتلين من الطرفين, وكانت اشتباكات مماثلة دارت ...: the two sides named so far
+        pair = _leading_pair(doc, anchor.start)
+        known = a1 or a2
+        if pair and (known is None or known.canonical in {p.canonical for p in pair}):
+            a1, a2 = pair
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
         name = "Protesters" if etype == "Protests" else "Rioters"

@@ -457,20 +457,32 @@ def _stated(name: str | None, text: str | None) -> str | None:
     return name if name and text else None
 
 
-def _actors_compatible(a: Event, b: Event) -> bool:
-    """No named actor of one mention contradicts the other's; the two sides of a battle in either order."""
+def camps(doc: Doc) -> dict[str, str]:
+    """Canonical actor -> the camp it fights with (the KB's ``side``: Free Syrian Army -> Opposition Rebels)."""
+    kb = doc.user.get("actors.kb")
+    if kb is None:
+        return {}
+    return {a.canonical: a.side for a in kb.actors.values() if a.side and not a.is_template}
+
+
+def _actors_compatible(a: Event, b: Event, camp: dict[str, str] | None = None) -> bool:
+    """No named actor of one mention contradicts the other's; the two sides of a battle in either order;
+    a named unit and its camp (Free Syrian Army, Opposition Rebels (Syria)) do not contradict each other."""
     a1, a2 = _stated(a.actor1, a.actor1_text), _stated(a.actor2, a.actor2_text)
     b1, b2 = _stated(b.actor1, b.actor1_text), _stated(b.actor2, b.actor2_text)
+    camp = camp or {}
 
     def agree(pairs) -> bool:
-        return all(x is None or y is None or x == y for x, y in pairs)
+        return all(x is None or y is None or camp.get(x, x) == camp.get(y, y) for x, y in pairs)
 
     if agree(((a1, b1), (a2, b2))):
         return True
     return a.event_type == "Battles" and agree(((a1, b2), (a2, b1)))
 
 
-def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_dated: bool = True) -> bool:
+def _same_happening(
+    a: Event, b: Event, b_dated_here: bool, distance: int, text_dated: bool = True, camp: dict[str, str] | None = None
+) -> bool:
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
     place are the same and the actors do not differ; a mention that states its own date must state the same
     window (a distinct date is a distinct event); a mention without one repeats the event. ``distance``
@@ -479,7 +491,7 @@ def _same_happening(a: Event, b: Event, b_dated_here: bool, distance: int, text_
         return False
     if a.sub_event_type != b.sub_event_type and (b_dated_here or a.event_type != "Explosions/Remote violence"):
         return False  # an undated bombardment (قصف) at a place already struck refers back to that strike
-    if not _actors_compatible(a, b):
+    if not _actors_compatible(a, b, camp):
         return False
     if not _same_place(a, b):
         return False
@@ -625,6 +637,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
     anchors: dict[int, EventTrigger] = {}
     last_sent: list[int] = []
+    camp = camps(doc)
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
     # condemnations of a happening the article may also report
@@ -676,7 +689,9 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         dated_here = _dated_here(doc, c.anchor, c.sentence)
         text_dated = _text_dated(doc, c.anchor)
         for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
-            if _same_happening(events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k]):
+            if _same_happening(
+                events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp
+            ):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 if old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
