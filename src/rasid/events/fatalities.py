@@ -4,7 +4,9 @@ Numbers come from ``rasid.text.numbers.find_numbers`` (digits and words; vague q
 conventions: العشرات 12, عدة 3, المئات 100); when that module is missing, from digits and the small number
 list in ``data/fatality_cues.tsv``. A number counts when a death word governs it (مقتل 5, أسفر عن مقتل
 ثلاثة) or follows it (5 قتلى, 30 شخصا قتلوا) with no injury word between; "بين 5 و7" gives 5; a death word
-before a singular person noun (مقتل شاب, قتل قائدها) gives 1. "عدد من القتلى" states no figure: null.
+before a singular person noun (مقتل شاب, قتل قائدها) gives 1. "عدد من القتلى" states no figure: null, and so
+does a figure of the dead and the wounded together (عشرات القتلى والجرحى). A toll noun takes the figure it
+reaches (ارتفعت حصيلة القتلى ... إلى 11).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ FILLERS = frozenset(
 )
 GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
+TOLL_SPAN = 30  # tokens from a toll noun to the figure it reaches
+TOLL_TO = frozenset(norm(w) for w in ("إلى", "الى", "بلغت", "وصلت", "ليبلغ", "لتبلغ", "لتصل", "ليصل"))
 
 
 def _numbers(doc: Doc, resources: Resources, si: int) -> dict[int, tuple[int, int, str]]:
@@ -93,7 +97,8 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
         return None
     before = _cue_tokens(doc, resources, "death_before")
     after = _cue_tokens(doc, resources, "death_after")
-    if not any(lo <= k < hi for k in before) and not any(lo <= k < hi for k in after):
+    toll = _cue_tokens(doc, resources, "toll")
+    if not any(lo <= k < hi for k in list(before) + list(after) + list(toll)):
         if any(lo <= k < hi for k in _cue_tokens(doc, resources, "none")):
             return 0  # دون وقوع إصابات, لم يسفر عن خسائر بشرية: the text says nobody died
         return None  # no death word: no fatality figure (and no need to read the numbers)
@@ -143,11 +148,22 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             if k in injury:
                 break
             if k in after:
-                cands.append(value)
+                nxt = after[k]
+                if not (nxt < hi and nxt in injury and toks[nxt].prefix.startswith("و")):
+                    cands.append(value)  # not "عشرات القتلى والجرحى": one figure for the dead and the hurt
                 break
             if toks[k].norm not in FILLERS:
                 gap += 1
             k += 1
+    for i, end in toll.items():
+        # ارتفعت حصيلة قتلى المعارك ... إلى 11 شخصا: the figure the toll reaches
+        if not lo <= i < hi or injury_between(i, end):
+            continue
+        for j in range(end, min(hi, end + TOLL_SPAN)):
+            if j in nums and j > 0 and toks[j - 1].norm in TOLL_TO:
+                if not injury_between(end, j) or any(end <= k < j for k in after):
+                    cands.append(nums[j][0])
+                break
     if cands:
         return min(cands)
     # a death word with a dual pronoun (لقي مدرس وزوجته مصرعهما): two
