@@ -12,3 +12,14 @@ def test_a_fronted_adverbial_is_not_the_speaker():
     )
     names = [n for q in doc.quotes for n in (q.names or [])]
     assert not any("الجملة" in n for n in names)
+
+
+def test_information_is_not_a_speaker_and_carries_none():
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): "the information stated" attributes the passage to nobody,
+    # not to the sources quoted before it
+    doc = rasid.analyse(
+        "وأكدت المصادر لـ«الشرق الأوسط» أن الاشتباكات اندلعت إثر خلافات بين الطرفين. "
+        "وكانت اشتباكات مماثلة دارت أول من أمس، وذكرت المعلومات أن رقعة الخلافات بين الجانبين تتسع.",
+        "2015-08-09",
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["المصادر"]

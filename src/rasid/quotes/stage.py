@@ -292,8 +292,8 @@ class _Speaker:
 def _parse_np(ctx: _Ctx, j: int, hi: int, cut: int = 0) -> _Speaker | None:
     """A speaker phrase at token j with an apposed role or name ("الناطق باسم X، فلان")."""
     k = ctx.np_forward(j, hi, cut)
-    if k <= j:
-        return None
+    if k <= j or ctx.head_kind_of(ctx.toks[j].norm) == "none":
+        return None  # "وذكرت المعلومات": what is said, nobody who says it
     sp = _Speaker(j, k, j, k, cut=cut)
     if k < hi and ctx.breaks(k) and all(c in " ،,\u00a0" for c in ctx.gap(k)):
         k2 = ctx.np_forward(k, hi, name_slot=ctx.is_role(j))
@@ -682,6 +682,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
             )
             if k < hi:
                 sp = _parse_np(ctx, k, hi, cut)
+                if sp is None and ctx.head_kind_of(doc.tokens[k].norm) == "none":
+                    continue  # "بحسب المعلومات": unattributed
             s_sent = doc.sentences[sent]
             rest = [x for x in range(sp.b if sp else k, hi) if not ctx.is_stop(doc.tokens[x].norm)]
             if i == lo and len(rest) < 3 and sent > 0:
@@ -732,6 +734,8 @@ def find_quotes(doc: Doc, lex: QuoteLexicon) -> tuple[list[Quote], list[QuoteInf
                         continue  # "طائرة نقل": a noun, not "نقلت ... عن"
                 else:
                     sp = _parse_np(ctx, k, hi)
+            if sp is None and k < hi and ctx.head_kind_of(doc.tokens[k].norm) == "none":
+                continue  # "وذكرت المعلومات أن ...": no speaker, and none carried over either
             if kind == "about" and not any(doc.tokens[x].norm in ("عن", "ان", "بان") for x in range(j, hi)):
                 continue  # "أن تحدث مجزرة": happens, not speaks
             if (
