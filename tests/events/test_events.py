@@ -572,3 +572,18 @@ def test_a_weapon_past_a_temporal_belongs_to_the_earlier_happening(pipe):
     doc = pipe(Doc("وقصفت طائرات الجيش مواقع المسلحين أمس بعد أربعة أيام على التفجير الانتحاري في المدينة."))
     strike = [t for t in doc.triggers if t.text == "وقصفت" or t.text == "قصفت"]
     assert strike and strike[0].sub_event_type == "Air/drone strike"
+
+
+def test_fighters_abducted_are_not_civilians():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "وكانت جبهة النصرة خطفت ثمانية عناصر من «الفرقة 30»، بينهم قائد الفرقة، قرب مدينة اعزاز في ريف حلب الشمالي.",
+        "2015-08-04",
+    )
+    ab = [e for e in doc.events if e.sub_event_type == "Abduction/forced disappearance"]
+    assert ab and not ab[0].civilian_targeting and not (ab[0].actor2 or "").startswith("Civilians")
+    doc = rasid.analyse("خطف مسلحون مجهولون ثلاثة مدنيين من منازلهم في بلدة قرب درنة الليلة الماضية.", "2015-08-04")
+    ab = [e for e in doc.events if e.sub_event_type == "Abduction/forced disappearance"]
+    assert ab and ab[0].civilian_targeting

@@ -248,7 +248,8 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     if etype in ("Protests", "Riots") and a2 is not None:
         if a2 is a1 or (a1 is not None and a2.start == a1.start) or a2.kind not in ("state", "militia"):
             a2 = None  # a protest has no target unless forces act on it (قوات الأمن بتفريق التظاهرة)
-    if a2 is not None and a2.kind == "person" and not a2.canonical:
+    combatants = "combatant_victims" in getattr(trig, "flags", ())
+    if a2 is not None and a2.kind == "person" and not a2.canonical and not combatants:
         a2 = replace(a2, canonical=_with_country("Civilians", doc, sent), kind="civilians")
     if a1 is not None and a1.kind == "person" and not a1.canonical:
         a1 = None
@@ -261,7 +262,7 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1 = _template(doc, anchor.start, "Police Forces of", "state", "pol_generic")
         if a2 is None:
             a2 = _template(doc, anchor.start, "Civilians", "civilians", "civilians")
-    civilian_target = etype == "Violence against civilians" or (
+    civilian_target = (etype == "Violence against civilians" and not combatants) or (
         etype == "Explosions/Remote violence" and bool(trig and trig.civilian_targeting)
     )
     armed_target = (

@@ -146,7 +146,7 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
                 "Violence against civilians",
             )
             if etype == "Violence against civilians":
-                civ = True
+                civ = not all("combatant_victims" in t.flags for t in trigs)
             conf = _model_adjust(doc, resources, si, key, conf, trigs)
             out.append(Candidate(si, trigs, anchor, etype, sub, conf, civ))
         violent = any(c.sentence == si and c.anchor.family in ("violence", "civilians") for c in out)

@@ -380,6 +380,10 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         sub = "Armed clash"  # مقتل 3 جنود, استشهاد ثلاثة من عناصر المقاومة: fighters fell, a battle
         st = tax[sub]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, sub, st.family, st.rank
+    if trig.family == "abduction" and _abducted_are_combatants(doc, resources, trig):
+        # خطفت جبهة النصرة ... خمسة مقاتلين: fighters taken, not civilians
+        trig.flags = flags = flags | {"combatant_victims"}
+        civ = False
     if civ and trig.family in ("violence", "civilians", "abduction"):
         trig.civilian_targeting = True
     if trig.event_type == "Battles" and trig.civilian_targeting and generic:
@@ -427,6 +431,30 @@ def _victims_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger, 
     return False
 
 
+
+
+ABDUCTED_SPAN = 14  # tokens after an abduction verb where its object may stand (the subject comes first)
+
+
+def _abducted_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger) -> bool:
+    """The first counted people after an abduction word are armed (خطفت ... خمسة مقاتلين, ثمانية عناصر من)."""
+    from rasid.text.numbers import parse_number_words
+
+    sent = doc.tokens[trig.tok_start].sentence
+    stop = trig.tok_end
+    while stop < min(len(doc.tokens), trig.tok_end + ABDUCTED_SPAN) and doc.tokens[stop].sentence == sent:
+        stop += 1
+    for k in range(trig.tok_end, stop):
+        t = doc.tokens[k].norm
+        if not (_QUANTITY.match(t) or parse_number_words(t) is not None or t.isdigit()):
+            continue
+        nxt = [
+            m for m in context_in(doc, resources, "combatant", k + 1, min(stop, k + 3))
+            if not m.text.startswith(("تنظيم", "داعش"))
+        ]
+        if nxt or t not in ("من", "ومن"):
+            return bool(nxt)  # the first count decides; "من جديد" is no count
+    return False
 
 
 def _negated_between(doc: Doc, lo: int, hi: int) -> bool:
