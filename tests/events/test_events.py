@@ -587,3 +587,24 @@ def test_fighters_abducted_are_not_civilians():
     doc = rasid.analyse("خطف مسلحون مجهولون ثلاثة مدنيين من منازلهم في بلدة قرب درنة الليلة الماضية.", "2015-08-04")
     ab = [e for e in doc.events if e.sub_event_type == "Abduction/forced disappearance"]
     assert ab and ab[0].civilian_targeting
+
+
+def test_arrest_suspects_and_relative_clause_pairs():
+    import rasid
+
+    # corpus sentences (Al-Weeam and Al-Jazirah, Aug 2015)
+    doc = rasid.analyse(
+        "ألقت قوات الأمن التركية، فجر اليوم الجمعة، القبض على 17 شخصاً، يشتبه في إنتمائهم لتنظيم داعش، "
+        "في عمليات دهم، بمدينة مانيسا، غربي البلاد.",
+        "2015-08-07",
+    )
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Police Forces of Turkey"  # the suspects' group does not arrest
+    doc = rasid.analyse(
+        "من جهة أخرى ارتفعت حصيلة قتلى المعارك المسلحة، التي تدور في مدينة درنة شرقي ليبيا بين مجلس مقاتلي "
+        "درنة وضواحيها وتنظيم داعش إلى 11 شخصاً.",
+        "2015-08-02",
+    )
+    assert [(e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
+        ("مجلس مقاتلي درنة", "Islamic State (Libya)", 11)
+    ]

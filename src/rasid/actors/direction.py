@@ -38,6 +38,7 @@ UNIDENTIFIED_SUBS = {
 }
 REMOTE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 FIGHTING_KINDS = {"state", "rebel", "militia", "identity", "external"}
+RELATIVES = {"التي", "الذي", "اللتي", "اللذي"}  # normalised relative pronouns
 
 
 @lru_cache(maxsize=1)
@@ -458,6 +459,12 @@ def _direction(doc: Doc, anchor: Span):
             and x[0] - a_e <= 25
             and _punct_between(doc, x[0] - 2, x[0] - 1)
         ]
+    if not betweens and c_hi < s_hi and toks[c_hi].norm in RELATIVES:
+        # "المعارك المسلحة، التي تدور في درنة بين X و Y": a relative clause describing the trigger's noun
+        r_hi = c_hi + 1
+        while r_hi < s_hi and not _punct_between(doc, r_hi - 1, r_hi):
+            r_hi += 1
+        betweens = [x for x in info if c_hi <= x[0] < r_hi and x[3] == "between" and agentish(x)]
     # ... "بالإضافة إلى اشتباكات أخرى بين Z و W": a later clash word takes the pairs after it
     later = [
         getattr(t, "tok_start", 10**9)
