@@ -608,3 +608,17 @@ def test_arrest_suspects_and_relative_clause_pairs():
     assert [(e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
         ("مجلس مقاتلي درنة", "Islamic State (Libya)", 11)
     ]
+
+
+def test_a_period_of_another_nouns_standing_situation_does_not_make_a_total():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): the power cuts last for years, the protests were yesterday
+    doc = rasid.analyse(
+        "تصاعدت أمس التظاهرات الشعبية في العاصمة العراقية بغداد ومدن أخرى، منها البصرة والنجف وكربلاء، "
+        "احتجاجا على تفاقم انقطاع التيار الكهربائي المستمر منذ سنوات.",
+        "2015-08-02",
+    )
+    assert any(e.event_type == "Protests" for e in doc.events)
+    doc = rasid.analyse("وتواصل القصف المستمر منذ سنوات على أحياء المدينة.", "2015-08-02")
+    assert not doc.events

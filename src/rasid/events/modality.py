@@ -26,6 +26,7 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 
 
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
+_LASTING = function_words()["lasting"]
 
 
 SINCE_LONG_DAYS = 30
@@ -125,6 +126,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for m in hits.get(i, ()):
             for cue in m.payloads:
                 if cue.scope == "clause" and not _superlative_before(doc, resources, i, p_lo):
+                    if i > 0 and doc.tokens[i - 1].norm in _LASTING and i - 1 != te:
+                        continue  # انقطاع التيار المستمر منذ سنوات: another noun's standing situation
                     return cue.modality, m.text
     # cues that govern the whole sentence (حوادث منفصلة: a summary of separate incidents)
     s_lo, s_hi = _sentence_range(doc, trig.sentence, ts)
