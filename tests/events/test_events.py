@@ -622,3 +622,24 @@ def test_a_period_of_another_nouns_standing_situation_does_not_make_a_total():
     assert any(e.event_type == "Protests" for e in doc.events)
     doc = rasid.analyse("وتواصل القصف المستمر منذ سنوات على أحياء المدينة.", "2015-08-02")
     assert not doc.events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # corpus sentences (SaudiNewsNet 2015, Jawhara FM 2017): an aim reaching its complement far off, a
+        # demand, an appeal, a party's own wording, an act identifying someone already in the story
+        "ويسعى الجيش الليبي الموالي للحكومة المعترف بها دولياً، ومقرها البيضاء - شرقي البلاد، إلى استعادة "
+        "السيطرة على المدن الليبية كافة، التي يسيطر على بعضها مجموعات مسلحة.",
+        "وتوجه المواطن بنداء الى السلطات التونسية بالتدخل العاجل لإطلاق سراح شقيقه وزملائه في أقرب الأجال "
+        "والوصول لتسوية مع الأطراف الخاطفة.",
+        "وتأتي هذه المعارك بعد إعلان مجلس مقاتلي درنة، منذ يومين، انطلاق معركة «الحسم» بمساندة أهالي المدينة "
+        "المسلحين لما وصفه بـ«تحرير بقايا المناطق التي يسيطر عليها تنظيم داعش».",
+        "و أوضح المصدر ذاته أن العصابة التي احتجزت شقيقه و4 تونسيين اخرين طلبت الإفراج عن ليبي محتجز بمعبر "
+        "راس جدير من قبل الأمن التونسي.",
+    ],
+)
+def test_aims_demands_wording_and_identifying_acts_are_not_events(sentence):
+    import rasid
+
+    assert not rasid.analyse(sentence, "2015-08-02").events

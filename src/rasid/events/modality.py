@@ -21,6 +21,8 @@ from rasid.text.normalise import norm
 from rasid.time.stage import UNTIL_BETWEEN
 
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
+COMPLEMENT_WINDOW = 20  # ... or its complement after إلى (ويسعى الجيش ...، ومقرها البيضاء، إلى استعادة)
+_TO = frozenset({"الى", "الي"})
 AFTER_WINDOW = 3
 EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # background: kept when recent
 
@@ -103,7 +105,10 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 return "total", doc.tokens[i].text
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
-    for i in range(lo, ts + 1):
+    first = lo
+    if ts > 0 and doc.tokens[ts - 1].norm in _TO:
+        first = min(lo, max(_sentence_range(doc, trig.sentence, ts)[0], ts - COMPLEMENT_WINDOW))
+    for i in range(first, ts + 1):
         for m in hits.get(i, ()):
             if m.tok_start == ts and m.tok_end <= te:
                 continue  # the cue is the trigger itself
@@ -113,8 +118,10 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 if cue.scope != "before":
                     continue
                 # totals and history govern their whole clause; other cues a window before the trigger
-                if ts - m.tok_start > BEFORE_WINDOW and cue.modality not in CLAUSE_WIDE:
-                    continue
+                if ts - m.tok_start > BEFORE_WINDOW and cue.modality not in CLAUSE_WIDE and not (
+                    ts - m.tok_start <= COMPLEMENT_WINDOW and doc.tokens[ts - 1].norm in _TO
+                ):
+                    continue  # (a verb of aim or demand reaches its complement "إلى ..." further away)
                 if best is None or m.tok_start > best[0]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:

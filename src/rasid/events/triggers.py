@@ -38,6 +38,7 @@ _CONNECTIVE_HEADS = _WORDS["connective_head"]
 _SUPPORT = _WORDS["support"]
 _IN_THE_WAKE = _WORDS["in_the_wake"]
 _NEGATIONS = _WORDS["negation"]
+_RELATIVES = _WORDS["relative"]
 _KILLED_NOUNS = _WORDS["killed_noun"]
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
@@ -267,6 +268,18 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
             # أرفع ضابط قتل منذ مقتل اللواء ...: what a comparison counts from, not news
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
+        if (
+            prev.sentence == tok.sentence
+            and prev.norm in _RELATIVES
+            and t.tok_start > 1
+            and doc.tokens[t.tok_start - 2].norm.startswith("ال")
+            and not word.startswith("ال")
+        ):
+            # العصابة التي احتجزت شقيقه, المقاتلين الذين استهدفوا: a past act that identifies someone already
+            # in the story; the happening is told where it is reported
+            t.flags = t.flags | {"reference"}
+            t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
             return
         if prev.sentence == tok.sentence and definite and prev.norm in _IN_THE_WAKE:
             # في أعقاب الاشتباكات التي تشهدها الضواحي: what a statement follows, told as its occasion
