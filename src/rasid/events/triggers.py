@@ -211,6 +211,8 @@ TOPIC_PENALTY = 0.5  # حول الغارة, بشأن الهجوم: what a statem
 REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
+LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
+LIGHT_SPAN = 6  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
 INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
 
 
@@ -242,6 +244,11 @@ def _after_since(doc: Doc, t: EventTrigger) -> bool:
         if w in _AFTER or (w == "ان" and j > 0 and doc.tokens[j - 1].norm in ("بعد", "وبعد")):
             return True
     return False
+
+
+def _punct_before(doc: Doc, k: int) -> bool:
+    """Punctuation between token k-1 and token k (k opens a clause)."""
+    return k > 0 and any(c in "،,.;؛:" for c in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start])
 
 
 def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None) -> None:
@@ -301,9 +308,15 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
         t.flags = t.flags | {"reference"}
         t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
         return
-    if governed and light is not None:
-        # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل: a light verb makes the noun the report itself
-        for k in range(max(0, t.tok_start - 4), t.tok_start):
+    after_prep = t.tok_start > 0 and doc.tokens[t.tok_start - 1].norm in ("في", "من")
+    if (governed or after_prep) and light is not None:
+        # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل, نجح الجيش ... في السيطرة: a light verb makes the
+        # noun the report itself (its subject may stand between)
+        for k in range(max(0, t.tok_start - LIGHT_SPAN), t.tok_start):
+            far = t.tok_start - k > LIGHT_NEAR
+            opens = k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punct_before(doc, k)
+            if far and not opens:
+                continue  # "إضافة إلى تعرض ضباط ... للاغتيال": a far light verb must open its clause
             if doc.tokens[k].sentence == tok.sentence and any(
                 light.lookup(s) for _c, s, _a in clitic_candidates(doc.tokens[k].norm)
             ):
