@@ -92,7 +92,10 @@ def _choose(triggers: list[EventTrigger], tax) -> tuple[str, str, EventTrigger]:
         else:
             sub = "Peaceful protest"
         st = tax[sub]
-        anchor = max(pool, key=lambda t: (t.confidence, -t.start))
+        # the first clear mention anchors the protest (تصاعدت التظاهرات في بغداد ...، احتجاجا على ...: the
+        # adverbial "in protest at" comes after the report and its places)
+        clear = [t for t in pool if t.confidence >= WEAK_TRIGGER]
+        anchor = min(clear, key=lambda t: t.start) if clear else max(pool, key=lambda t: (t.confidence, -t.start))
         return st.event_type, sub, anchor
     strong = [t for t in pool if t.confidence >= WEAK_TRIGGER] or pool  # a weak mention does not decide the type
     best = min(strong, key=lambda t: (t.rank, -t.confidence, t.start))
