@@ -301,3 +301,16 @@ def test_a_namesake_in_a_country_nothing_else_mentions_is_not_geocoded(pipe):
     # a short piece whose only places are one town keeps it (صبراتة with a news agency's country beside it)
     ps = places(pipe, "هاجمت قوات المجلس العسكري بصبراتة مقرات لتنظيم الدولة، وقال لوكالة أنباء الصين الجديدة.")
     assert [p.country for p in ps if p.text.endswith("صبراتة")] == ["Libya"]
+
+
+def test_the_neighbour_across_a_border_is_not_the_place():
+    import rasid
+
+    # corpus text (Al-Eqtisadiya, Aug 2015): the guard fell on the Saudi side, in the Najran sector
+    doc = rasid.analyse(
+        "أعلنت قيادة قوات التحالف العربي أن أحد رجال الحرس الوطني المرابطين على الحدود مع اليمن قتل نتيجة "
+        "إطلاق ميليشيا الحوثي مقذوفا عسكريا. وقالت القيادة إن الرقيب لقي حتفه إثر إصابته بمقذوف في قطاع نجران.",
+        "2015-08-08",
+    )
+    assert doc.events and all(e.country != "Yemen" for e in doc.events)
+    assert any(e.location_name and "Najr" in e.location_name for e in doc.events)

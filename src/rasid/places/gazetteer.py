@@ -88,6 +88,7 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> English
     checksum: str = ""
     affiliation: set[tuple[str, ...]] = field(default_factory=set)
+    border: set[tuple[str, ...]] = field(default_factory=set)
     street: set[tuple[str, ...]] = field(default_factory=set)
     continuation: set[tuple[str, ...]] = field(default_factory=set)
     anaphor: set[tuple[str, ...]] = field(default_factory=set)
@@ -199,6 +200,7 @@ def load_lexicon(options: Options) -> Lexicon:
         country_names=country_names,
         checksum=verify_checksum(),
         affiliation=cues.get("affiliation", set()),
+        border=cues.get("border", set()),
         street=cues.get("street", set()),
         continuation=cues.get("continuation", set()),
         anaphor=cues.get("anaphor", set()),

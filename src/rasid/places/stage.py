@@ -674,7 +674,15 @@ def _annotate_context(doc: Doc, lex: Lexicon) -> None:
             and not _BREAK.search(doc.text[a.end : b.start])
         ):
             reference.add((b.start, b.end))
+    # "على الحدود مع اليمن": the neighbour across a border locates, it is not where the event is
+    border: set[tuple[int, int]] = set()
+    for p in doc.places:
+        i = bisect.bisect_right(starts, p.start) - 1
+        if p.feature == "country" and i >= 0 and _prev_phrase(doc, i, lex.border, 3):
+            border.add((p.start, p.end))
+    reference |= border
     doc.user["places.reference"] = reference
+    doc.user["places.border"] = border
     doc.user["places.affiliated"] = affiliated
     doc.user["places.refer_back"] = refer_back
 
@@ -799,8 +807,17 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
                 if finer:
                     ref = Span(doc.sentences[k].start, doc.sentences[k].start, "")
                     return _pick(doc, finer, ref) or got
-    if got is not None:
+    border = doc.user.get("places.border", set())
+    if got is not None and (got.start, got.end) not in border:
         return got
+    if got is not None:
+        # the passage names only the neighbour across a border: this side's place told next, if any
+        for k in (si + 1, si + 2):
+            if k < len(doc.sentences) and (k == si + 1 or _same_paragraph(doc, doc.sentences[k], doc.sentences[si])):
+                here = [p for p in _resolved_in(doc, k) if p.country != got.country and p.feature != "country"]
+                if here:
+                    ref = Span(doc.sentences[k].start, doc.sentences[k].start, "")
+                    return _pick(doc, here, ref)
     refer_back = si in doc.user.get("places.refer_back", set())
     here = doc.sentences[si]
     for k in range(si - 1, max(si - 5, -1), -1):
@@ -809,8 +826,8 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
             break
         if si - k > 3 and same:
             break
-        prev = _resolved_in(doc, k)
+        prev = [p for p in _resolved_in(doc, k) if got is None or p.country != got.country]
         if prev:
             end = doc.sentences[k].end
             return _pick(doc, prev, Span(end, end, ""))
-    return None
+    return got  # the border country itself only when the passage names nothing else
