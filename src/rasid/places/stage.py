@@ -820,6 +820,7 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
                     return _pick(doc, here, ref)
     refer_back = si in doc.user.get("places.refer_back", set())
     here = doc.sentences[si]
+    coarse: list[PlaceMention] = []
     for k in range(si - 1, max(si - 5, -1), -1):
         same = _same_paragraph(doc, doc.sentences[k], here)
         if not same and not refer_back:
@@ -827,7 +828,12 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
         if si - k > 3 and same:
             break
         prev = [p for p in _resolved_in(doc, k) if got is None or p.country != got.country]
+        if prev and all(p.feature == "country" for p in prev):
+            coarse = coarse or prev  # a sentence naming only a country: look further back for a finer place
+            continue
         if prev:
             end = doc.sentences[k].end
             return _pick(doc, prev, Span(end, end, ""))
+    if coarse:
+        return _pick(doc, coarse, Span(here.start, here.start, ""))
     return got  # the border country itself only when the passage names nothing else
