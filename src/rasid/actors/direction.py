@@ -165,6 +165,15 @@ def _opponent(doc: Doc, a1: ActorMention) -> ActorMention | None:
     return first[best]
 
 
+AIR_WORDS = ("طائر", "طيران", "سلاح الجو", "مقاتلات", "الطائر", "الطيران", "مروحي")
+
+
+def _is_air_force(m: ActorMention) -> bool:
+    """An actor named by its aircraft (طائرات سلاح الجو الليبي, الطيران الحربي)."""
+    text = (m.text or "").replace("إ", "ا")
+    return any(w in text for w in AIR_WORDS)
+
+
 def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
     """The two sides the article names most before ``before`` (first mentions, in order), if two lead."""
     counts: Counter[str] = Counter()
@@ -221,6 +230,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1 = groups[0]
             if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
                 a2 = groups[1]
+    if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(a2):
+        # قصفت إحدى طائرات سلاح الجو الليبي أحد المراكب: aircraft drop the bombs, they are never the target
+        a1, a2 = a2, None
     if etype == "Battles" and a1 is None and a2 is not None:
         # لقي جندي بالجيش مصرعه جراء الاشتباكات مع ميليشيا X: the fallen's force is the other side, the one
         # acted upon (actor2); the side it fought, X, acts
