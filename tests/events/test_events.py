@@ -643,3 +643,17 @@ def test_aims_demands_wording_and_identifying_acts_are_not_events(sentence):
     import rasid
 
     assert not rasid.analyse(sentence, "2015-08-02").events
+
+
+def test_shelling_and_air_strikes_joined_by_also_are_two_events():
+    import rasid
+
+    # corpus sentence (Al-Jazirah, Jul 2015)
+    doc = rasid.analyse(
+        "وأضاف أنّ عملية الشهيد «سالم النايلي» بدأت بقصف أوكار الإرهابيين بالمدفعية الثقيلة والدبابات، إضافة إلى "
+        "ضربات جوية من نسور السلاح الجوي.",
+        "2015-07-25",
+    )
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    shelling = next(e for e in doc.events if e.sub_event_type.startswith("Shelling"))
+    assert shelling.actor2 != shelling.actor1 and "الإرهابيين" not in (shelling.actor1_text or "")

@@ -185,6 +185,32 @@ def _armed_agent(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> b
     return False
 
 
+def _split_at_also(
+    doc: Doc, resources: Resources, by_clause: dict[int, list[EventTrigger]]
+) -> dict[int, list[EventTrigger]]:
+    """Within one clause, remote triggers of different kinds joined by "إضافة إلى" / "فضلا عن" (بدأت بقصف
+    ... بالمدفعية، إضافة إلى ضربات جوية) are two happenings: the part after the cue becomes its own clause."""
+    from rasid.events.triggers import context_in
+
+    out: dict[int, list[EventTrigger]] = {}
+    extra = max(by_clause, default=0) + 1000
+    for cid, part in by_clause.items():
+        part = sorted(part, key=lambda t: t.tok_start)
+        specific = [t for t in part if "generic" not in t.flags and t.event_type == "Explosions/Remote violence"]
+        cut = None
+        for a, b in zip(specific, specific[1:]):
+            if a.sub_event_type != b.sub_event_type and context_in(doc, resources, "also", a.tok_end, b.tok_start):
+                cut = b.tok_start
+                break
+        if cut is None:
+            out[cid] = part
+            continue
+        out[cid] = [t for t in part if t.tok_start < cut]
+        out[extra] = [t for t in part if t.tok_start >= cut]
+        extra += 1
+    return out
+
+
 def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
     """Violent triggers of one sentence -> one group per happening: battles apart from remote violence
     (clashes accompanied by shelling are two events), attacks on civilians inside remote violence when
@@ -222,6 +248,7 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
         by_clause: dict[int, list[EventTrigger]] = {}
         for t in remote:
             by_clause.setdefault(ids[t.tok_start], []).append(t)
+        by_clause = _split_at_also(doc, resources, by_clause)
         by_sub: dict[str, list[EventTrigger]] = {}
         for part in by_clause.values():
             best = min((t for t in part if t.event_type == "Explosions/Remote violence"), key=lambda t: t.rank, default=None)
@@ -484,7 +511,13 @@ def _actors_compatible(a: Event, b: Event, camp: dict[str, str] | None = None) -
 
 
 def _same_happening(
-    a: Event, b: Event, b_dated_here: bool, distance: int, text_dated: bool = True, camp: dict[str, str] | None = None
+    a: Event,
+    b: Event,
+    b_dated_here: bool,
+    distance: int,
+    text_dated: bool = True,
+    camp: dict[str, str] | None = None,
+    b_armed: bool = False,
 ) -> bool:
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
     place are the same and the actors do not differ; a mention that states its own date must state the same
@@ -492,8 +525,12 @@ def _same_happening(
     (sentences) is kept for callers; an unknown place never merges."""
     if a.event_type != b.event_type:
         return False
-    if a.sub_event_type != b.sub_event_type and (b_dated_here or a.event_type != "Explosions/Remote violence"):
-        return False  # an undated bombardment (قصف) at a place already struck refers back to that strike
+    if a.sub_event_type != b.sub_event_type and (
+        b_dated_here or b_armed or a.event_type != "Explosions/Remote violence"
+    ):
+        # an undated bombardment (قصف) at a place already struck refers back to that strike, unless it names
+        # its own weapon (بقصف ... بالمدفعية الثقيلة after an air strike: shelling, another event)
+        return False
     if not _actors_compatible(a, b, camp):
         return False
     if not _same_place(a, b):
@@ -610,6 +647,14 @@ def _actors_compatible_loose(a: Event, b: Event) -> bool:
     return b1 is None or b1 in (a.actor1, a.actor2)
 
 
+def _names_its_weapon(doc: Doc, resources: Resources, c: Candidate) -> bool:
+    """The mention's clause names a weapon of its own sub-type (بالمدفعية الثقيلة for shelling)."""
+    from rasid.events.triggers import context_in
+
+    lo, hi = clause_range(doc, resources, c.anchor.tok_start)
+    return any(c.sub_event_type in m.payloads for m in context_in(doc, resources, "instrument", lo, hi))
+
+
 def _condemned_only(c: Candidate) -> bool:
     """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
     return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
@@ -689,11 +734,12 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 best.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 continue
         merged = False
+        armed = _names_its_weapon(doc, resources, c)
         dated_here = _dated_here(doc, c.anchor, c.sentence)
         text_dated = _text_dated(doc, c.anchor)
         for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
             if _same_happening(
-                events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp
+                events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed
             ):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))

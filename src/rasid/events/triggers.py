@@ -201,7 +201,10 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
             if "eventive" not in t.flags:
-                _reference_penalty(doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"), ctx.get("copula"))
+                _reference_penalty(
+                    doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"), ctx.get("copula"),
+                    ctx.get("begin_verb"),
+                )
     out.sort(key=lambda x: x.start)
     return out
 
@@ -251,7 +254,9 @@ def _punct_before(doc: Doc, k: int) -> bool:
     return k > 0 and any(c in "،,.;؛:" for c in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start])
 
 
-def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None) -> None:
+def _reference_penalty(
+    doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None, begin=None
+) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
     with a verb or an indefinite noun (قصفت, غارات جوية) and refers to it afterwards with the article."""
@@ -317,8 +322,9 @@ def _reference_penalty(doc: Doc, t: EventTrigger, anaphora=None, light=None, abo
             opens = k == 0 or doc.tokens[k - 1].sentence != tok.sentence or _punct_before(doc, k)
             if far and not opens:
                 continue  # "إضافة إلى تعرض ضباط ... للاغتيال": a far light verb must open its clause
+            lights = [light] + ([begin] if begin is not None and governed else [])
             if doc.tokens[k].sentence == tok.sentence and any(
-                light.lookup(s) for _c, s, _a in clitic_candidates(doc.tokens[k].norm)
+                m.lookup(s) for m in lights for _c, s, _a in clitic_candidates(doc.tokens[k].norm)
             ):
                 governed = False
                 definite = False
