@@ -175,20 +175,23 @@ def _is_air_force(m: ActorMention) -> bool:
 
 
 def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
-    """The two sides the article names most before ``before`` (first mentions, in order), if two lead."""
+    """The two sides the article names most before ``before`` (first mentions, in order)."""
     counts: Counter[str] = Counter()
     first: dict[str, ActorMention] = {}
     for m in doc.actors:
-        if m.start >= before or not m.canonical or m.kind not in FIGHTING_KINDS:
+        if m.start >= before or not m.canonical:
             continue
+        if m.kind not in FIGHTING_KINDS and not (m.kind == "person" and m.side):
+            continue  # a leader counts for his side (خليفة حفتر: the LNA)
         if getattr(m, "country_name", False) or not getattr(m, "known", True):
             continue
         counts[m.canonical] += 1
         first.setdefault(m.canonical, m)
-    ranked = counts.most_common(3) + [("", 0)] * 2
-    if ranked[1][1] == 0 or ranked[2][1] == ranked[1][1]:
-        return None  # fewer than two sides, or no clear second one
-    a, b = first[ranked[0][0]], first[ranked[1][0]]
+    # most named first; a tie goes to the side named earlier (the two sides of the story's first clash)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c].start))
+    if len(ranked) < 2:
+        return None
+    a, b = first[ranked[0]], first[ranked[1]]
     return (a, b) if a.start < b.start else (b, a)
 
 
@@ -251,9 +254,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     if etype == "Battles" and (a1 is None or a2 is None) and _sentence_cues(doc, sent, "pair"):
         # قتل عشرات المقاتلين من الطرفين, وكانت اشتباكات مماثلة دارت ...: the two sides named so far
         pair = _leading_pair(doc, anchor.start)
-        known = a1 or a2
-        if pair and (known is None or known.canonical in {p.canonical for p in pair}):
-            a1, a2 = pair
+        known = [m for m in (a1, a2) if m is not None and m.kind not in ("civilians", "person")]
+        if pair and all(m.canonical in {p.canonical for p in pair} for m in known):
+            a1, a2 = pair  # (ثلاثة أشخاص قتلوا في اشتباكات بين الجانبين: the dead are no side)
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
         name = "Protesters" if etype == "Protests" else "Rioters"
