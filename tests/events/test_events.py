@@ -657,3 +657,17 @@ def test_shelling_and_air_strikes_joined_by_also_are_two_events():
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
     shelling = next(e for e in doc.events if e.sub_event_type.startswith("Shelling"))
     assert shelling.actor2 != shelling.actor1 and "الإرهابيين" not in (shelling.actor1_text or "")
+
+
+def test_two_places_the_gazetteer_lacks_are_two_events():
+    import rasid
+
+    # corpus text (Al-Yaum, Aug 2015): two districts taken, neither in the gazetteer
+    doc = rasid.analyse(
+        "وفي محافظة إب، قالت مصادر ميدانية إن عناصر المقاومة الشعبية سيطروا على مديرية القفر، عقب مواجهات "
+        "مسلحة. وأضاف المركز الإعلامي للمقاومة أن الثوار سيطروا على مديرية النادرة، وذلك بعد ساعات من "
+        "استعادتهم مديرية القفر.",
+        "2015-08-11",
+    )
+    taken = [e for e in doc.events if "territory" in e.sub_event_type]
+    assert len(taken) == 2

@@ -647,6 +647,15 @@ def _actors_compatible_loose(a: Event, b: Event) -> bool:
     return b1 is None or b1 in (a.actor1, a.actor2)
 
 
+def _local_name(doc: Doc, c: Candidate) -> str | None:
+    """A place the gazetteer lacks, named after the trigger in its sentence (مديرية النادرة): its text."""
+    after = [
+        p for p in doc.places
+        if not p.resolved and p.sentence == c.sentence and p.start >= c.anchor.end and p.text
+    ]
+    return min(after, key=lambda p: p.start).text if after else None
+
+
 def _names_its_weapon(doc: Doc, resources: Resources, c: Candidate) -> bool:
     """The mention's clause names a weapon of its own sub-type (بالمدفعية الثقيلة for shelling)."""
     from rasid.events.triggers import context_in
@@ -685,6 +694,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
     anchors: dict[int, EventTrigger] = {}
     last_sent: list[int] = []
+    locals_: list[str | None] = []  # the unresolved named place each event was told at, if any
     camp = camps(doc)
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
@@ -735,9 +745,12 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 continue
         merged = False
         armed = _names_its_weapon(doc, resources, c)
+        local = _local_name(doc, c)
         dated_here = _dated_here(doc, c.anchor, c.sentence)
         text_dated = _text_dated(doc, c.anchor)
         for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
+            if local and locals_[k] and local != locals_[k]:
+                continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
             if _same_happening(
                 events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed
             ):
@@ -776,6 +789,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         n += 1
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
+        locals_.append(local)
         anchors[id(ev)] = c.anchor
         dated.append(dated_here)
         textdated.append(text_dated)
