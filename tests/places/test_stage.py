@@ -314,3 +314,11 @@ def test_the_neighbour_across_a_border_is_not_the_place():
     )
     assert doc.events and all(e.country != "Yemen" for e in doc.events)
     assert any(e.location_name and "Najr" in e.location_name for e in doc.events)
+
+
+def test_squares_named_after_countries_and_common_words_are_not_places(pipe):
+    # corpus phrases found when reviewing output on unannotated articles
+    ps = places(pipe, "تجمع المحتجون في ساحة المغرب العربي وسط المدينة.")
+    assert not [p for p in ps if p.country == "Morocco" and p.resolved]
+    assert not places(pipe, "وقال مرحبا بكم في المؤتمر الصحفي.")
+    assert not [p for p in places(pipe, "كانت شرارة الثورة الأولى في المدينة.") if p.resolved]

@@ -402,9 +402,10 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
         if (
             names
             and _prev_phrase(doc, street_at, lex.street, 1)
-            and all(lex.places[p].kind == "settlement" for p in names)
+            and all(lex.places[p].kind == "settlement" or lex.places[p].feature == "country" for p in names)
         ):
-            # "حي دمشق" in Tripoli, "شارع بغداد": a street or district named after a city
+            # "حي دمشق" in Tripoli, "شارع بغداد", "ساحة المغرب العربي": a street, square or district named
+            # after a city or a country
             unknown_compounds.append((m.start, m.end, toks[m.tok_start].sentence))
             continue
         if names and head and key in lex.stop_cue and len(key) == 1 and key[0] in _COMPOUND:
