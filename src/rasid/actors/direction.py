@@ -174,6 +174,24 @@ def _is_air_force(m: ActorMention) -> bool:
     return any(w in text for w in AIR_WORDS)
 
 
+def _last_between_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
+    """The two actors of the last "بين X و Y" told before ``before`` (the sides "الطرفين" points back to)."""
+    ments = sorted((m for m in doc.actors if m.canonical and m.end <= before and m.text), key=lambda m: m.start)
+    best = None
+    for c in _cues().find(doc, (0, len(doc.tokens))):
+        if c.payloads[0] != "between" or c.end > before:
+            continue
+        sent = doc.tokens[c.tok_start].sentence
+        after = [
+            m for m in ments
+            if m.start >= c.end and _tok_index(doc, m.start) - c.tok_end <= 8 and doc.sentence_index(m.start) == sent
+            and (m.kind in FIGHTING_KINDS or (m.kind == "person" and m.side))
+        ]
+        if len(after) >= 2 and after[0].canonical != after[1].canonical:
+            best = (after[0], after[1])
+    return best
+
+
 def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
     """The two sides the article names most before ``before`` (first mentions, in order)."""
     counts: Counter[str] = Counter()
@@ -189,6 +207,8 @@ def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | 
         first.setdefault(m.canonical, m)
     # most named first; a tie goes to the side named earlier (the two sides of the story's first clash)
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c].start))
+    if not ranked:
+        return None
     if len(ranked) < 2:
         return None
     a, b = first[ranked[0]], first[ranked[1]]
@@ -253,10 +273,12 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1, a2 = a2, before[-1]
     if etype == "Battles" and (a1 is None or a2 is None) and _sentence_cues(doc, sent, "pair"):
         # قتل عشرات المقاتلين من الطرفين, وكانت اشتباكات مماثلة دارت ...: the two sides named so far
-        pair = _leading_pair(doc, anchor.start)
         known = [m for m in (a1, a2) if m is not None and m.kind not in ("civilians", "person")]
+        pair = _last_between_pair(doc, anchor.start) or _leading_pair(doc, anchor.start)
         if pair and all(m.canonical in {p.canonical for p in pair} for m in known):
             a1, a2 = pair  # (ثلاثة أشخاص قتلوا في اشتباكات بين الجانبين: the dead are no side)
+        elif len(known) == 1 and known[0] is a1:
+            a2 = _opponent(doc, a1) or a2  # the side named in the sentence, against its usual opponent
     if etype in ("Protests", "Riots") and (a1 is None or a1.kind not in ("civilians", "protesters", "rioters")):
         # ACLED: the crowd acts; forces named beside it are the ones acting on it
         name = "Protesters" if etype == "Protests" else "Rioters"
@@ -425,6 +447,8 @@ def _direction(doc: Doc, anchor: Span):
             return "target"
         if t == "quantity":
             t = "q"
+        if t == "control":
+            return ""  # تمكنت القوات العراقية من تحرير: the subject of the control verb acts
         if t:
             return t
         pre = getattr(m, "prefix", "")

@@ -24,6 +24,7 @@ BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 COMPLEMENT_WINDOW = 20  # ... or its complement after إلى (ويسعى الجيش ...، ومقرها البيضاء، إلى استعادة)
 _TO = frozenset({"الى", "الي"})
 AFTER_WINDOW = 3
+AGREED_ON_WINDOW = 12  # tokens from an agreement word to what it is on (the parties may stand between)
 EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # background: kept when recent
 
 
@@ -87,6 +88,13 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             for cue in m.payloads:
                 if cue.scope == "after":
                     return cue.modality, m.text
+    # what an agreement is on (اتفق الجانبان على ضرورة دعم التشاور): a principle or an effort, not an act
+    if trig.sub_event_type == "Agreement":
+        for i in range(te, min(hi, te + AGREED_ON_WINDOW)):
+            for m in hits.get(i, ()):
+                for cue in m.payloads:
+                    if cue.scope == "agreed_on":
+                        return cue.modality, m.text
     # hundreds or thousands of strikes, or of dead after a killing verb: a running total, not one event
     # (protests and arrests of thousands are single events)
     if trig.event_type in QUANTITY_TYPES:
