@@ -671,3 +671,16 @@ def test_two_places_the_gazetteer_lacks_are_two_events():
     )
     taken = [e for e in doc.events if "territory" in e.sub_event_type]
     assert len(taken) == 2
+
+
+def test_the_speakers_name_does_not_type_the_act_and_rebels_do_not_fly():
+    import rasid
+
+    # corpus sentences (Al-Eqtisadiya and Al-Jazirah, 2015)
+    doc = rasid.analyse(
+        "أعلنت قيادة قوات التحالف العربي، الذي تقوده المملكة، أن أحد رجال الحرس الوطني المرابطين على الحدود مع "
+        "اليمن قتل نتيجة إطلاق ميليشيا الحوثي وقوات المخلوع علي صالح، مقذوفا عسكريا، من على الحدود مع المملكة.",
+        "2015-08-08",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"]
+    assert doc.events[0].actor1 == "Houthi Movement"

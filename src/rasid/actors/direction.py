@@ -253,6 +253,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1 = groups[0]
             if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
                 a2 = groups[1]
+    if sub == "Air/drone strike" and a1 is not None and a1.kind in ("rebel", "militia", "identity") and not _is_air_force(a1):
+        # قصفت مواقع للمتمردين الحوثيين (an air strike): armed groups without aircraft are the ones hit
+        a1, a2 = (a2, a1) if a2 is not None and a2.kind in ("state", "external") else (None, a2 or a1)
     if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(a2):
         # قصفت إحدى طائرات سلاح الجو الليبي أحد المراكب: aircraft drop the bombs, they are never the target
         a1, a2 = a2, None

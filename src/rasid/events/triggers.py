@@ -249,6 +249,15 @@ def _after_since(doc: Doc, t: EventTrigger) -> bool:
     return False
 
 
+_COMPLEMENTIZERS = frozenset({"ان", "بان"})  # normalised أن, إن, بأن
+
+
+def _before_complementizer(doc: Doc, k: int, trig_start: int) -> bool:
+    """Token k stands before "أن" that opens the clause of the trigger: it is in the speaker's phrase
+    (أعلنت قيادة قوات التحالف ... أن أحد رجال الحرس قتل)."""
+    return k < trig_start and any(doc.tokens[j].norm in _COMPLEMENTIZERS for j in range(k + 1, trig_start))
+
+
 def _punct_before(doc: Doc, k: int) -> bool:
     """Punctuation between token k-1 and token k (k opens a clause)."""
     return k > 0 and any(c in "،,.;؛:" for c in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start])
@@ -365,6 +374,7 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         m
         for m in context_in(doc, resources, "instrument", lo, hi)
         if not _in_support(doc, m.tok_start) and not _past_a_temporal(doc, trig, m.tok_start)
+        and not _before_complementizer(doc, m.tok_start, trig.tok_start)
     ]
     inst_sub = None
     for m in instruments:
