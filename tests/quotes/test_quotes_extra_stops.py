@@ -23,3 +23,10 @@ def test_information_is_not_a_speaker_and_carries_none():
         "2015-08-09",
     )
     assert [q.speaker_text for q in doc.quotes] == ["المصادر"]
+
+
+def test_according_to_the_statements_of_x_is_x():
+    doc = rasid.analyse(
+        "وقتل ستة مسلحين حوثيين في قصف على مواقعهم، بحسب تأكيدات الصحفي ناصر الشعيبي.", "2015-08-02"
+    )
+    assert [q.speaker_text for q in doc.quotes] == ["ناصر الشعيبي"]
