@@ -684,3 +684,15 @@ def test_the_speakers_name_does_not_type_the_act_and_rebels_do_not_fly():
     )
     assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"]
     assert doc.events[0].actor1 == "Houthi Movement"
+
+
+def test_a_place_exposed_to_shelling_by_x():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Jul 2015), found in the review of output on unannotated articles
+    doc = rasid.analyse(
+        "تعرضت قرية السلامية في مديرية ذي ناعم إلى قصف مكثف من الميليشيات الحوثية بصواريخ الكاتيوشا.", "2015-07-26"
+    )
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Shelling/artillery/missile attack", "Houthi Movement")
+    ]

@@ -544,6 +544,13 @@ def _direction(doc: Doc, anchor: Span):
             if passive_at[-1] < x[0] < a_s and x[3] in ("", "l", "modifier"):
                 a2 = x
                 break
+    if passive and a1 is None:
+        # تعرضت القرية إلى قصف مكثف من الميليشيات الحوثية: after a passive, "من X" right after the act names
+        # who did it
+        for x in info:
+            if a_e <= x[0] <= a_e + 4 and x[3] == "prep" and toks[x[0] - 1].norm == "من" and agentish(x):
+                a1 = x
+                break
     # 4. the agent right after the trigger (VSO verb, a verbal noun's genitive, or ل after a verbal noun);
     #    not after a control verb (حاولوا مباغتة الثوار: the genitive is the target, the subject is before)
     controlled = a_s > 0 and cue_before.get(a_s) == "control"

@@ -322,7 +322,7 @@ def _reference_penalty(
         t.flags = t.flags | {"reference"}
         t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
         return
-    after_prep = t.tok_start > 0 and doc.tokens[t.tok_start - 1].norm in ("في", "من")
+    after_prep = t.tok_start > 0 and doc.tokens[t.tok_start - 1].norm in ("في", "من", "الي")
     if (governed or after_prep) and light is not None:
         # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل, نجح الجيش ... في السيطرة: a light verb makes the
         # noun the report itself (its subject may stand between)
