@@ -696,3 +696,14 @@ def test_a_place_exposed_to_shelling_by_x():
     assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
         ("Shelling/artillery/missile attack", "Houthi Movement")
     ]
+
+
+def test_the_other_side_follows_min_jiha():
+    import rasid
+
+    doc = rasid.analyse(
+        "ودارت اشتباكات عنيفة بين قوات النظام وحزب الله من جهة، والفصائل المعارضة من جهة أخرى في محيط مدينة "
+        "الزبداني.",
+        "2015-08-11",
+    )
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Military Forces of Syria", "Opposition Rebels (Syria)")]

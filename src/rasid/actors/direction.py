@@ -526,6 +526,16 @@ def _direction(doc: Doc, anchor: Span):
             and y[3] not in ("modifier", "l", "prep")
         ]
         conj = [y for y in rest if getattr(y[2], "prefix", "").startswith("و") or toks[y[0] - 1].norm == "و"]
+        # "بين قوات النظام وحزب الله من جهة، والفصائل المعارضة من جهة أخرى": the other side follows "من جهة"
+        side_mark = next(
+            (k for k in range(x[1], min(s_hi, x[1] + 12)) if toks[k].norm == "من" and k + 1 < s_hi
+             and toks[k + 1].norm in ("جهه", "ناحيه")),
+            None,
+        )
+        if side_mark is not None:
+            other = [y for y in info if side_mark + 2 <= y[0] <= side_mark + 8 and y[2] is not x[2] and agentish(y)]
+            if other:
+                conj = rest = other[:1]
         if a1 is None:
             a1 = x
         if conj or rest:
