@@ -707,3 +707,12 @@ def test_the_other_side_follows_min_jiha():
         "2015-08-11",
     )
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Military Forces of Syria", "Opposition Rebels (Syria)")]
+
+
+def test_an_air_force_named_before_the_strike_strikes():
+    import rasid
+
+    doc = rasid.analyse(
+        "وقامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف مواقع لتنظيم داعش قرب الحدود فجر اليوم.", "2015-07-25"
+    )
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Turkey"]

@@ -256,6 +256,15 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
     if sub == "Air/drone strike" and a1 is not None and a1.kind in ("rebel", "militia", "identity") and not _is_air_force(a1):
         # قصفت مواقع للمتمردين الحوثيين (an air strike): armed groups without aircraft are the ones hit
         a1, a2 = (a2, a1) if a2 is not None and a2.kind in ("state", "external") else (None, a2 or a1)
+    if sub in REMOTE_SUBS and a1 is None:
+        # قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف: the air force named before the act strikes
+        before = [
+            m for m in doc.actors
+            if m.text and m.end <= anchor.start and doc.sentence_index(m.start) == sent and _is_air_force(m)
+            and m.canonical and m is not a2
+        ]
+        if before:
+            a1 = before[-1]
     if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(a2):
         # قصفت إحدى طائرات سلاح الجو الليبي أحد المراكب: aircraft drop the bombs, they are never the target
         a1, a2 = a2, None
