@@ -140,6 +140,12 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
                 continue
             gap += 1
             j += 1
+    for i in singular:
+        # أن شخصا قتل, جندي لقي مصرعه: a singular person noun right before a death word is one death
+        if lo <= i < hi - 1 and (i + 1 in before or i + 1 in after) and not any(
+            i - 2 <= k < i for k in nums
+        ):
+            singles.append(1)
     for i, (value, last, _kind) in nums.items():
         if not lo <= i < hi:
             continue
