@@ -488,14 +488,13 @@ def _abducted_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger)
         stop += 1
     for k in range(trig.tok_end, stop):
         t = doc.tokens[k].norm
-        if not (_QUANTITY.match(t) or parse_number_words(t) is not None or t.isdigit()):
-            continue
+        if t in ("من", "ومن") or not (_QUANTITY.match(t) or parse_number_words(t) is not None or t.isdigit()):
+            continue  # (من قبل الحوثيين names who abducted, not whom)
         nxt = [
             m for m in context_in(doc, resources, "combatant", k + 1, min(stop, k + 3))
             if not m.text.startswith(("تنظيم", "داعش"))
         ]
-        if nxt or t not in ("من", "ومن"):
-            return bool(nxt)  # the first count decides; "من جديد" is no count
+        return bool(nxt)  # the first count decides
     return False
 
 
