@@ -21,6 +21,7 @@ GOLD_FILES = {
     "devgold-more": REPO / "devgold" / "more.jsonl",
     "heldout": REPO / "devgold" / "heldout" / "heldout.jsonl",
     "heldout2": REPO / "devgold" / "heldout2" / "heldout2.jsonl",
+    "heldout3": REPO / "devgold" / "heldout3" / "heldout3.jsonl",
 }
 
 
