@@ -216,9 +216,10 @@ def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | 
 
 
 def _sentence_cues(doc: Doc, sent: int, kind: str) -> bool:
-    lo = next((t.index for t in doc.tokens if t.sentence == sent), None)
-    if lo is None:
+    """A function word of ``kind`` (direction_cues.tsv) in sentence ``sent``."""
+    if sent >= len(doc.sentences):
         return False
+    lo = _tok_index(doc, doc.sentences[sent].start)
     hi = lo
     while hi < len(doc.tokens) and doc.tokens[hi].sentence == sent:
         hi += 1
