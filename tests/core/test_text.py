@@ -87,3 +87,21 @@ def test_phrases_do_not_run_across_punctuation():
     hits = m.find(doc)
     assert [h.text for h in hits] == ["المدينة", "باب العزيزية", "باب العزيزية"]
     assert hits[0].article and not hits[1].article
+
+
+def test_fast_normalisation_equals_the_character_by_character_folds():
+    from array import array
+
+    from rasid.text import normalise as N
+
+    for raw in ("قصفت الطائرات ـ مواقعَ «داعش» في ٣ مدن، ABC\u00a0x", "ﻻ إله ﷲ", "", "\ufeffأمس"):
+        out, offs = [], array("l")
+        for i, ch in enumerate(raw):
+            f = N.fold_char(ch)
+            if f:
+                out.append(f)
+                offs.append(i)
+        offs.append(len(raw))
+        view, offsets = N.normalise(raw)
+        assert view == "".join(out) and list(offsets) == list(offs)
+        assert N.norm(raw) == " ".join("".join(N.fold_char(c) for c in raw).split())

@@ -9,6 +9,7 @@ normalised character keeps the raw offset it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 
@@ -56,9 +57,30 @@ def fold_char(ch: str) -> str:
     return ch
 
 
+# the same folds as one str.translate table (presentation forms excepted: they go through fold_char)
+_TABLE: dict[int, str | None] = {o: None for o in _DROP}
+_TABLE.update(_FOLD)
+_TABLE.update({o: chr(o).lower() for o in range(ord("A"), ord("Z") + 1)})
+
+
+_PRESENTATION = re.compile("[\ufb50-\ufefe]")
+
+
+def _has_presentation_forms(text: str) -> bool:
+    return _PRESENTATION.search(text) is not None
+
+
 def normalise(raw: str) -> tuple[str, array]:
     """Normalise ``raw``; return the view and, for each of its characters,
     the raw offset it came from (plus one final entry: ``len(raw)``)."""
+    if not _has_presentation_forms(raw):
+        view = raw.translate(_TABLE)
+        if len(view) == len(raw):
+            offsets = array("l", range(len(raw) + 1))
+        else:
+            offsets = array("l", (i for i, ch in enumerate(raw) if ord(ch) not in _DROP))
+            offsets.append(len(raw))
+        return view, offsets
     out: list[str] = []
     offsets = array("l")
     for i, ch in enumerate(raw):
@@ -72,6 +94,8 @@ def normalise(raw: str) -> tuple[str, array]:
 
 def norm(text: str) -> str:
     """The normalised form of a string (no offsets), for lexicon keys."""
+    if not _has_presentation_forms(text):
+        return " ".join(text.translate(_TABLE).split())
     return " ".join("".join(fold_char(c) for c in text).split())
 
 
