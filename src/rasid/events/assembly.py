@@ -443,6 +443,10 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         ev.actor1, ev.actor1_text = a1.canonical or a1.text, a1.text
     if a2 is not None:
         ev.actor2, ev.actor2_text = a2.canonical or a2.text, a2.text
+    crowd = {"Protests": "Protesters", "Riots": "Rioters"}
+    if ev.event_type in crowd and ev.actor1 and ev.actor1.startswith(("Protesters", "Rioters")):
+        # the crowd is named after the event's type, whichever protest word anchors it
+        ev.actor1 = crowd[ev.event_type] + ev.actor1[ev.actor1.find(" (") :] if " (" in ev.actor1 else crowd[ev.event_type]
     if ev.event_type == "Battles" and ev.sub_event_type in (
         "Government regains territory",
         "Non-state actor overtakes territory",
