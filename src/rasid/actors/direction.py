@@ -24,6 +24,7 @@ from functools import lru_cache
 from rasid.doc import ActorMention, Doc, Span
 from rasid.resources import data_tsv
 from rasid.text.matcher import PhraseMatcher
+from rasid.text.normalise import norm
 
 CLAUSE_PUNCT = "،,.;؛:!?؟\n"
 NEAR = 3  # tokens between a trigger and an agent right after it
@@ -38,7 +39,6 @@ UNIDENTIFIED_SUBS = {
 }
 REMOTE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack"}
 FIGHTING_KINDS = {"state", "rebel", "militia", "identity", "external"}
-RELATIVES = {"التي", "الذي", "اللتي", "اللذي"}  # normalised relative pronouns
 
 
 @lru_cache(maxsize=1)
@@ -165,13 +165,16 @@ def _opponent(doc: Doc, a1: ActorMention) -> ActorMention | None:
     return first[best]
 
 
-AIR_WORDS = ("طائر", "طيران", "سلاح الجو", "مقاتلات", "الطائر", "الطيران", "مروحي")
+def _words(doc: Doc, cls: str) -> set[str]:
+    """A function-word class of ``actors/data/words.tsv`` (normalised)."""
+    kb = doc.user.get("actors.kb")
+    return kb.words.get(cls, set()) if kb is not None else set()
 
 
-def _is_air_force(m: ActorMention) -> bool:
+def _is_air_force(doc: Doc, m: ActorMention) -> bool:
     """An actor named by its aircraft (طائرات سلاح الجو الليبي, الطيران الحربي)."""
-    text = (m.text or "").replace("إ", "ا")
-    return any(w in text for w in AIR_WORDS)
+    text = norm(m.text or "")
+    return any(w in text for w in _words(doc, "air_force"))
 
 
 def _last_between_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | None:
@@ -254,19 +257,19 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
             a1 = groups[0]
             if len(groups) > 1 and (a2 is None or a2 is groups[0] or a2.start < a1.end) and etype == "Battles":
                 a2 = groups[1]
-    if sub == "Air/drone strike" and a1 is not None and a1.kind in ("rebel", "militia", "identity") and not _is_air_force(a1):
+    if sub == "Air/drone strike" and a1 is not None and a1.kind in ("rebel", "militia", "identity") and not _is_air_force(doc, a1):
         # قصفت مواقع للمتمردين الحوثيين (an air strike): armed groups without aircraft are the ones hit
         a1, a2 = (a2, a1) if a2 is not None and a2.kind in ("state", "external") else (None, a2 or a1)
     if sub in REMOTE_SUBS and a1 is None:
         # قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف: the air force named before the act strikes
         before = [
             m for m in doc.actors
-            if m.text and m.end <= anchor.start and doc.sentence_index(m.start) == sent and _is_air_force(m)
+            if m.text and m.end <= anchor.start and doc.sentence_index(m.start) == sent and _is_air_force(doc, m)
             and m.canonical and m is not a2
         ]
         if before:
             a1 = before[-1]
-    if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(a2):
+    if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(doc, a2):
         # قصفت إحدى طائرات سلاح الجو الليبي أحد المراكب: aircraft drop the bombs, they are never the target
         a1, a2 = a2, None
     if etype == "Battles" and a1 is None and a2 is not None:
@@ -511,7 +514,7 @@ def _direction(doc: Doc, anchor: Span):
             and x[0] - a_e <= 25
             and _punct_between(doc, x[0] - 2, x[0] - 1)
         ]
-    if not betweens and c_hi < s_hi and toks[c_hi].norm in RELATIVES:
+    if not betweens and c_hi < s_hi and toks[c_hi].norm in _words(doc, "relative"):
         # "المعارك المسلحة، التي تدور في درنة بين X و Y": a relative clause describing the trigger's noun
         r_hi = c_hi + 1
         while r_hi < s_hi and not _punct_between(doc, r_hi - 1, r_hi):
@@ -539,7 +542,7 @@ def _direction(doc: Doc, anchor: Span):
         # "بين قوات النظام وحزب الله من جهة، والفصائل المعارضة من جهة أخرى": the other side follows "من جهة"
         side_mark = next(
             (k for k in range(x[1], min(s_hi, x[1] + 12)) if toks[k].norm == "من" and k + 1 < s_hi
-             and toks[k + 1].norm in ("جهه", "ناحيه")),
+             and toks[k + 1].norm in _words(doc, "other_side")),
             None,
         )
         if side_mark is not None:

@@ -24,7 +24,6 @@ FILLERS = frozenset(
 GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
 TOLL_SPAN = 30  # tokens from a toll noun to the figure it reaches
-TOLL_TO = frozenset(norm(w) for w in ("إلى", "الى", "بلغت", "وصلت", "ليبلغ", "لتبلغ", "لتصل", "ليصل"))
 
 
 def _numbers(doc: Doc, resources: Resources, si: int) -> dict[int, tuple[int, int, str]]:
@@ -98,6 +97,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     before = _cue_tokens(doc, resources, "death_before")
     after = _cue_tokens(doc, resources, "death_after")
     toll = _cue_tokens(doc, resources, "toll")
+    toll_to = _cue_tokens(doc, resources, "toll_to")
     if not any(lo <= k < hi for k in list(before) + list(after) + list(toll)):
         if any(lo <= k < hi for k in _cue_tokens(doc, resources, "none")):
             return 0  # دون وقوع إصابات, لم يسفر عن خسائر بشرية: the text says nobody died
@@ -166,7 +166,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
         if not lo <= i < hi or injury_between(i, end):
             continue
         for j in range(end, min(hi, end + TOLL_SPAN)):
-            if j in nums and j > 0 and toks[j - 1].norm in TOLL_TO:
+            if j in nums and j > 0 and j - 1 in toll_to:
                 if not injury_between(end, j) or any(end <= k < j for k in after):
                     cands.append(nums[j][0])
                 break

@@ -22,7 +22,6 @@ from rasid.time.stage import UNTIL_BETWEEN
 
 BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 COMPLEMENT_WINDOW = 20  # ... or its complement after إلى (ويسعى الجيش ...، ومقرها البيضاء، إلى استعادة)
-_TO = frozenset({"الى", "الي"})
 AFTER_WINDOW = 3
 AGREED_ON_WINDOW = 12  # tokens from an agreement word to what it is on (the parties may stand between)
 EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # background: kept when recent
@@ -30,6 +29,7 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 _LASTING = function_words()["lasting"]
+_TO = function_words()["to"]
 
 
 SINCE_LONG_DAYS = 30

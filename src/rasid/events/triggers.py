@@ -39,6 +39,8 @@ _SUPPORT = _WORDS["support"]
 _IN_THE_WAKE = _WORDS["in_the_wake"]
 _NEGATIONS = _WORDS["negation"]
 _RELATIVES = _WORDS["relative"]
+_COMPLEMENTIZERS = _WORDS["complementizer"]
+_LIGHT_PREPS = _WORDS["light_prep"]
 _KILLED_NOUNS = _WORDS["killed_noun"]
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
@@ -249,8 +251,6 @@ def _after_since(doc: Doc, t: EventTrigger) -> bool:
     return False
 
 
-_COMPLEMENTIZERS = frozenset({"ان", "بان"})  # normalised أن, إن, بأن
-
 
 def _before_complementizer(doc: Doc, k: int, trig_start: int) -> bool:
     """Token k stands before "أن" that opens the clause of the trigger: it is in the speaker's phrase
@@ -322,7 +322,7 @@ def _reference_penalty(
         t.flags = t.flags | {"reference"}
         t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
         return
-    after_prep = t.tok_start > 0 and doc.tokens[t.tok_start - 1].norm in ("في", "من", "الي")
+    after_prep = t.tok_start > 0 and doc.tokens[t.tok_start - 1].norm in _LIGHT_PREPS
     if (governed or after_prep) and light is not None:
         # قام بقصف, تعرضت لهجوم, إثر قيام الميليشيات بقتل, نجح الجيش ... في السيطرة: a light verb makes the
         # noun the report itself (its subject may stand between)
