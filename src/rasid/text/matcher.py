@@ -112,9 +112,14 @@ class PhraseMatcher:
         tokens = doc.tokens
         lo, hi = tok_range or (0, len(tokens))
         out: list[Match] = []
+        starts = self._starts
         i = lo
         while i < hi:
-            if not self._readings(tokens[i].norm):
+            word = tokens[i].norm
+            hit = starts.get(word)  # the cached readings, inline: this loop runs over every token
+            if hit is None:
+                hit = self._readings(word)
+            if not hit:
                 i += 1
                 continue
             sent = tokens[i].sentence
