@@ -210,8 +210,6 @@ def _leading_pair(doc: Doc, before: int) -> tuple[ActorMention, ActorMention] | 
         first.setdefault(m.canonical, m)
     # most named first; a tie goes to the side named earlier (the two sides of the story's first clash)
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c].start))
-    if not ranked:
-        return None
     if len(ranked) < 2:
         return None
     a, b = first[ranked[0]], first[ranked[1]]
