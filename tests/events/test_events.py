@@ -717,3 +717,17 @@ def test_an_air_force_named_before_the_strike_strikes():
         "وقامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف مواقع لتنظيم داعش قرب الحدود فجر اليوم.", "2015-07-25"
     )
     assert [e.actor1 for e in doc.events] == ["Military Forces of Turkey"]
+
+
+def test_a_place_name_and_an_attacked_gathering_are_not_happenings():
+    import rasid
+
+    # corpus sentence (Al-Madina, Jul 2015), found in the paired review: منطقة التحرير is a place, تجمع the target
+    doc = rasid.analyse(
+        "وفي صنعاء قتل 16 من المسلحين الحوثيين وجرح آخرون في هجوم نفذته المقاومة الشعبية على تجمع لهم أمام مبنى "
+        "البنك المركزي اليمني في منطقة التحرير وسط العاصمة.",
+        "2015-07-23",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
+        ("Armed clash", "Popular Resistance", "Houthi Movement", 16)
+    ]

@@ -41,6 +41,7 @@ _NEGATIONS = _WORDS["negation"]
 _RELATIVES = _WORDS["relative"]
 _COMPLEMENTIZERS = _WORDS["complementizer"]
 _LIGHT_PREPS = _WORDS["light_prep"]
+_TARGET_PREPS = _WORDS["target_prep"]
 _KILLED_NOUNS = _WORDS["killed_noun"]
 
 _OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا")  # not كم: "you" is addressed in threats
@@ -256,6 +257,17 @@ def _before_complementizer(doc: Doc, k: int, trig_start: int) -> bool:
     """Token k stands before "أن" that opens the clause of the trigger: it is in the speaker's phrase
     (أعلنت قيادة قوات التحالف ... أن أحد رجال الحرس قتل)."""
     return k < trig_start and any(doc.tokens[j].norm in _COMPLEMENTIZERS for j in range(k + 1, trig_start))
+
+
+def _attacked(doc: Doc, trig: EventTrigger, found: list[EventTrigger]) -> bool:
+    """A gathering word that is the target of an attack word just before it (هجوم ... على تجمع لهم)."""
+    prev = doc.tokens[trig.tok_start - 1].norm if trig.tok_start > 0 else ""
+    if prev not in _TARGET_PREPS:
+        return False
+    return any(
+        {"attack", "target"} & t.flags and t.sentence == trig.sentence and 0 < trig.tok_start - t.tok_end <= 6
+        for t in found
+    )
 
 
 def _punct_before(doc: Doc, k: int) -> bool:
@@ -527,7 +539,12 @@ def triggers_stage(doc: Doc, resources: Resources) -> None:
     found = find_triggers(doc, resources)
     set_active_sentences(doc, {t.sentence for t in found})
     out = []
+    places = [(p.start, p.end) for p in doc.places if p.text]
     for trig in found:
+        if any(a <= trig.start and trig.end <= b for a, b in places):
+            continue  # منطقة التحرير, ساحة الشهداء: a word of a place's name, not a happening
+        if trig.family == "protest" and _attacked(doc, trig, found):
+            continue  # هجوم ... على تجمع لهم: the gathering is what was attacked, not a protest
         t = type_in_context(doc, resources, trig)
         if t is not None:
             out.append(t)
