@@ -322,3 +322,17 @@ def test_squares_named_after_countries_and_common_words_are_not_places(pipe):
     assert not [p for p in ps if p.country == "Morocco" and p.resolved]
     assert not places(pipe, "وقال مرحبا بكم في المؤتمر الصحفي.")
     assert not [p for p in places(pipe, "كانت شرارة الثورة الأولى في المدينة.") if p.resolved]
+
+
+def test_an_affiliation_is_not_taken_as_a_finer_place_from_earlier_sentences():
+    import rasid
+
+    # corpus text (Asharq Al-Awsat, Jul 2015), found in the paired review: Tobruk names a government
+    doc = rasid.analyse(
+        "وقالت الوزارة إن الأخبار عن محاولة اغتيال وزير الداخلية الليبي بحكومة طبرق غير صحيحة. "
+        "لكن وزير الداخلية الليبي قال في تصريحات من تونس إنه تم اكتشاف العملية. "
+        "وروى الوزير أن شخصا تونسي الجنسية تم اعتقاله بعدما أرشد عنه شخص ليبي.",
+        "2015-07-26",
+    )
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location_name != "Tobruk"

@@ -828,7 +828,10 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
             break
         if si - k > 3 and same:
             break
-        prev = [p for p in _resolved_in(doc, k) if got is None or p.country != got.country]
+        prev = [
+            p for p in _resolved_in(doc, k)
+            if (got is None or p.country != got.country) and (p.start, p.end) not in affiliated
+        ]  # (وزير الداخلية بحكومة طبرق: who, not where)
         if prev and all(p.feature == "country" for p in prev):
             coarse = coarse or prev  # a sentence naming only a country: look further back for a finer place
             continue
