@@ -717,6 +717,9 @@ def test_an_air_force_named_before_the_strike_strikes():
         "وقامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف مواقع لتنظيم داعش قرب الحدود فجر اليوم.", "2015-07-25"
     )
     assert [e.actor1 for e in doc.events] == ["Military Forces of Turkey"]
+    # the trigger phrase "نفذ الطيران" runs into the air force's name
+    doc = rasid.analyse("ونفذ الطيران الحربي النظامي عشرات الغارات على مناطق في ريف دمشق.", "2015-07-21")
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Syria"]
 
 
 def test_a_place_name_and_an_attacked_gathering_are_not_happenings():

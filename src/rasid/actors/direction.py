@@ -262,9 +262,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         # قامت ثلاث مقاتلات اف-16 من سلاح الجو التركي بقصف: the air force named before the act strikes
         before = [
             m for m in doc.actors
-            if m.text and m.end <= anchor.start and doc.sentence_index(m.start) == sent and _is_air_force(doc, m)
+            if m.text and m.start < anchor.end and doc.sentence_index(m.start) == sent and _is_air_force(doc, m)
             and m.canonical and m is not a2
-        ]
+        ]  # (also one the trigger phrase runs into: "نفذ الطيران" + الطيران الحربي النظامي)
         if before:
             a1 = before[-1]
     if sub in REMOTE_SUBS and a1 is None and a2 is not None and _is_air_force(doc, a2):
