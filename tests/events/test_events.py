@@ -734,3 +734,14 @@ def test_a_place_name_and_an_attacked_gathering_are_not_happenings():
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
         ("Armed clash", "Popular Resistance", "Houthi Movement", 16)
     ]
+
+
+def test_a_bomb_at_a_named_force_does_not_target_civilians():
+    import rasid
+
+    # corpus sentence (wild review): civilians named in a later relative clause are not the target
+    doc = rasid.analyse(
+        "وانفجرت عربة مفخّخة استهدفت حاجزًا للقوات النظامية في بلدة الفوعة التي يقطنها مواطنون موالون للنظام.",
+        "2015-08-11",
+    )
+    assert [(e.actor2, e.civilian_targeting) for e in doc.events] == [("Military Forces of Syria", False)]

@@ -318,8 +318,9 @@ def actors_for(doc: Doc, anchor: Span) -> tuple[ActorMention | None, ActorMentio
         etype == "Explosions/Remote violence" and bool(trig and trig.civilian_targeting)
     )
     armed_target = (
-        sub == "Attack" and a2 is not None and bool(a2.text) and a2 is not a1 and a2.kind in ("state", "militia", "rebel")
-    )  # shots at a named force: a battle, not violence against civilians (the events stage retypes it)
+        (sub == "Attack" or etype == "Explosions/Remote violence")
+        and a2 is not None and bool(a2.text) and a2 is not a1 and a2.kind in ("state", "militia", "rebel")
+    )  # shots or a bomb at a named force: not violence against civilians (the events stage retypes an attack)
     if civilian_target and not armed_target and (a2 is None or a2.kind != "civilians"):
         # violence against civilians: the target is civilians (named in the sentence, else implied)
         a2 = civ_near if civ_near is not None and civ_near is not a1 else None

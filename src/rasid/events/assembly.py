@@ -444,6 +444,8 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
     if a2 is not None:
         ev.actor2, ev.actor2_text = a2.canonical or a2.text, a2.text
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}
+    if ev.event_type == "Explosions/Remote violence" and a2 is not None and a2.text and a2.kind in ARMED_KINDS:
+        ev.civilian_targeting = False  # عربة مفخخة استهدفت حاجزا للقوات النظامية: a force was the target
     if ev.event_type in crowd and ev.actor1 and ev.actor1.startswith(("Protesters", "Rioters")):
         # the crowd is named after the event's type, whichever protest word anchors it
         ev.actor1 = crowd[ev.event_type] + ev.actor1[ev.actor1.find(" (") :] if " (" in ev.actor1 else crowd[ev.event_type]
