@@ -745,3 +745,41 @@ def test_a_bomb_at_a_named_force_does_not_target_civilians():
         "2015-08-11",
     )
     assert [(e.actor2, e.civilian_targeting) for e in doc.events] == [("Military Forces of Syria", False)]
+
+
+def test_a_sentence_carried_out_is_a_killing_a_sentence_passed_is_not():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul-Aug 2015): نفذ ... حكم الإعدام reports the killing; أصدرت محكمة ... حكم
+    # الإعدام is a verdict
+    done = rasid.analyse(
+        "وقال المصدر، الذي لم تتم تسميته، إن التنظيم نفذ أمس حكم الإعدام رميا بالرصاص في أربعة سائقين في مدينة "
+        "الشرقاط لقيامهم بنقل مواطنين هاربين نحو بلدتي النخيب والعلم.",
+        "2015-07-25",
+    )
+    assert [(e.sub_event_type, e.fatalities, e.date_start) for e in done.events] == [("Attack", 4, "2015-07-24")]
+    verdict = rasid.analyse(
+        "أصدرت محكمة ليبية حكم الإعدام رمياً بالرصاص على سيف الإسلام القذافي، وهو الحكم الذي عارضته هيئات حقوق "
+        "الإنسان، والأمم المتحدة.",
+        "2015-08-01",
+    )
+    assert verdict.events == []
+
+
+def test_the_plain_report_is_the_evidence_not_the_lede_that_also_voices_a_plan():
+    import rasid
+
+    # corpus article (Al-Watan, Aug 2015): the lede joins the arrests to an announced offensive; the body
+    # reports them alone, and that sentence is the evidence
+    lede = (
+        "أعلنت محافظة الأنبار قرب تنفيذ المرحلة الثانية من العملية العسكرية لتطهير مدنها من سيطرة مسلحي تنظيم "
+        "داعش، واعتقلت القوات الأمنية العشرات من عناصر التنظيم أثناء محاولة خروجهم من مدينة الرمادي مع الأسر النازحة."
+    )
+    body = (
+        "واستنادا إلى معلومات استخبارية قبضت القوات الأمنية على 76 عنصرا من التنظيم أثناء محاولتهم الهرب من "
+        "الرمادي والفلوجة مع الأسر النازحة."
+    )
+    doc = rasid.analyse(lede + "\n" + body, "2015-08-06")
+    arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1
+    assert arrests[0].evidence.startswith("واستنادا") and len(arrests[0].evidence_spans) == 2

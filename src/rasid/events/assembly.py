@@ -670,6 +670,12 @@ def _names_its_weapon(doc: Doc, resources: Resources, c: Candidate) -> bool:
     return any(c.sub_event_type in m.payloads for m in context_in(doc, resources, "instrument", lo, hi))
 
 
+def _voices_non_event(doc: Doc, sentence: int) -> bool:
+    """The sentence also voices a non-event (a threat, a plan, a demand, news received): annotators, like
+    ACLED's coders, cite a happening from a sentence that only reports it."""
+    return any(t.sentence == sentence and getattr(t, "modality", "asserted") not in EVENT_MODALITIES for t in doc.triggers)
+
+
 def _condemned_only(c: Candidate) -> bool:
     """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
     return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
@@ -701,6 +707,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     anchors: dict[int, EventTrigger] = {}
     last_sent: list[int] = []
     locals_: list[str | None] = []  # the unresolved named place each event was told at, if any
+    mixed: list[bool] = []  # the event's primary sentence also voices a non-event
     camp = camps(doc)
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
@@ -762,7 +769,14 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             ):
                 old = events[k]
                 old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                if old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
+                plain_here = not _voices_non_event(doc, c.sentence)
+                if mixed[k] and plain_here and (dated_here or not dated[k]):
+                    # "أعلنت المحافظة قرب تنفيذ المرحلة الثانية، واعتقلت القوات العشرات" then "قبضت القوات على 76":
+                    # the sentence that only reports the happening becomes its evidence
+                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                    old.trigger = ev.trigger
+                    mixed[k] = False
+                elif old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
                     # a passing mention (دمروا قوة الإرهاب في معارك) gives way to the report of the happening
                     old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                     old.trigger = ev.trigger
@@ -796,6 +810,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev.event_id = f"{ev.article_id}-e{n:02d}"
         events.append(ev)
         locals_.append(local)
+        mixed.append(_voices_non_event(doc, c.sentence))
         anchors[id(ev)] = c.anchor
         dated.append(dated_here)
         textdated.append(text_dated)

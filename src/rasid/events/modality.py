@@ -30,6 +30,7 @@ EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # back
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 _LASTING = function_words()["lasting"]
 _TO = function_words()["to"]
+_CARRY_OUT = function_words()["carry_out"]
 
 
 SINCE_LONG_DAYS = 30
@@ -65,6 +66,12 @@ def _sentence_range(doc: Doc, si: int, tok: int) -> tuple[int, int]:
     while hi < len(doc.tokens) and doc.tokens[hi].sentence == si:
         hi += 1
     return lo, hi
+
+
+def _carried_out(doc: Doc, si: int, cue_tok: int) -> bool:
+    """A verb of carrying out stands before a word of sentence in its sentence (ونفذت الجبهة (...) حكم الإعدام)."""
+    lo = _sentence_range(doc, si, cue_tok)[0]
+    return any(doc.tokens[k].norm in _CARRY_OUT for k in range(max(lo, cue_tok - BEFORE_WINDOW), cue_tok))
 
 
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
@@ -130,6 +137,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     ts - m.tok_start <= COMPLEMENT_WINDOW and doc.tokens[ts - 1].norm in _TO
                 ):
                     continue  # (a verb of aim or demand reaches its complement "إلى ..." further away)
+                if cue.modality == "judicial" and _carried_out(doc, trig.sentence, m.tok_start):
+                    continue  # نفذت الجماعة حكم الإعدام: the sentence was carried out, the killing happened
                 if best is None or m.tok_start > best[0]:
                     best = (m.tok_start, cue, m.text)
     if best is not None:

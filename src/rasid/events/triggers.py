@@ -41,6 +41,7 @@ _NEGATIONS = _WORDS["negation"]
 _RELATIVES = _WORDS["relative"]
 _COMPLEMENTIZERS = _WORDS["complementizer"]
 _LIGHT_PREPS = _WORDS["light_prep"]
+_CARRY_OUT = _WORDS["carry_out"]
 _TARGET_PREPS = _WORDS["target_prep"]
 _KILLED_NOUNS = _WORDS["killed_noun"]
 
@@ -218,6 +219,7 @@ REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
+CARRY_OUT_SPAN = 10  # ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام: its subject may be long
 LIGHT_SPAN = 6  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
 INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
 
@@ -273,6 +275,18 @@ def _attacked(doc: Doc, trig: EventTrigger, found: list[EventTrigger]) -> bool:
 def _punct_before(doc: Doc, k: int) -> bool:
     """Punctuation between token k-1 and token k (k opens a clause)."""
     return k > 0 and any(c in "،,.;؛:" for c in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start])
+
+
+def _carried_out_by(doc: Doc, t: EventTrigger) -> bool:
+    """A verb of carrying out (نفذ, نفذت) opens the trigger's clause within ``CARRY_OUT_SPAN`` tokens before it."""
+    tok = doc.tokens[t.tok_start]
+    for k in range(max(0, t.tok_start - CARRY_OUT_SPAN), t.tok_start):
+        if doc.tokens[k].sentence != tok.sentence or doc.tokens[k].norm not in _CARRY_OUT:
+            continue
+        if k > 0 and doc.tokens[k - 1].norm in _RELATIVES:
+            continue  # المسلح الذي نفذ الهجوم: identifies someone by a past act
+        return True
+    return False
 
 
 def _reference_penalty(
@@ -351,6 +365,8 @@ def _reference_penalty(
                 definite = False
                 t.confidence = max(t.confidence, LIGHT_VERB_CONF)  # the act itself, told as done
                 break
+    if definite and not governed and _carried_out_by(doc, t):
+        definite = False  # ونفذت الجبهة حكم الإعدام: the object of a verb of carrying out is the act, done
     nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
     if (
         not definite
