@@ -416,6 +416,7 @@ ABLATIONS = {
     "no reference penalty": {"events_reference": False},
     "no merging": {"events_merge": False},
     "no evidence trimming": {"events_trim": False},
+    "no per-place split": {"events_split_places": False},
 }
 
 

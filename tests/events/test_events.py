@@ -783,3 +783,25 @@ def test_the_plain_report_is_the_evidence_not_the_lede_that_also_voices_a_plan()
     arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
     assert len(arrests) == 1
     assert arrests[0].evidence.startswith("واستنادا") and len(arrests[0].evidence_spans) == 2
+
+
+def test_one_event_per_listed_place():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul 2015): ACLED codes one event per place an act hit
+    doc = rasid.analyse(
+        "وفي العراق أصابت الغارات أهدافا عدة قرب تسع مدن بينها الموصل ومخمور والفلوجة.", "2015-07-25"
+    )
+    assert [(e.sub_event_type, e.location_name) for e in doc.events] == [
+        ("Air/drone strike", "Mosul"),
+        ("Air/drone strike", "Makhmur"),
+        ("Air/drone strike", "Al Fallūjah"),
+    ]
+    assert [e.evidence for e in doc.events][1:] == ["ومخمور", "والفلوجة."]
+    # towns after "بعد" are a comparison, not places the act hit
+    doc = rasid.analyse(
+        "تأتي هذه الغارات بعد أن تمكن الجيش الوطني اليمني والمقاومة الشعبية من استعادة السيطرة على محافظة لحج "
+        "لتصبح المحافظة الثالثة المحررة بعد الضالع وعدن.",
+        "2015-08-06",
+    )
+    assert [e.location_name for e in doc.events] == ["Lahij"]

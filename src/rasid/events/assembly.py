@@ -25,7 +25,7 @@ import rasid.events.model  # noqa: F401  (registers the sentence model resource)
 from rasid.doc import Doc, Event
 from rasid.events.fatalities import fatalities_in
 from rasid.events.modality import EVENT_MODALITIES
-from rasid.events.triggers import EventTrigger, clause_range
+from rasid.events.triggers import EventTrigger, clause_range, function_words
 from rasid.pipeline import stage
 from rasid.resources import Resources
 
@@ -697,10 +697,119 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
     return tm is not None and tm.category != "article" and tm.sentence == sentence and tm.date_start is not None
 
 
+_LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
+LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
+LIST_GAP_TOKENS = 3  # "الحولة وتلبيسة", "قرب الموصل، وقرب الرمادي": the words that may join two listed places
+LIST_NEAR_TOKENS = 8  # from the trigger to the first listed place ("ثلاث غارات على مواقع للحوثيين بالجفينة")
+LIST_MIN_KM = MERGE_KM  # places closer than this are one location for ACLED
+
+
+def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
+    """Towns listed after the trigger as the places one act hit ("قصفت قوات النظام الحولة وتلبيسة", "ثلاث غارات
+    ... بالجفينة، وثلاث أخرى ... بالمخدرة"): ACLED codes one event per place. Only settlements, districts and
+    facilities more than ``LIST_MIN_KM`` apart, joined by و (or by "another N" words), none after بين or من."""
+    from rasid.places.stage import _specificity
+
+    if c.event_type not in LIST_SPLIT_TYPES:
+        return []
+    affiliated = doc.user.get("places.affiliated", set())
+    reference = doc.user.get("places.reference", set())
+    s_lo, s_hi = sentence_tokens(doc).get(c.sentence, (0, 0))
+    after = sorted(
+        (
+            p for p in doc.places
+            if p.resolved and p.latitude is not None and p.sentence == c.sentence and p.start >= c.anchor.end
+            and (p.start, p.end) not in affiliated and (p.start, p.end) not in reference
+        ),
+        key=lambda p: p.start,
+    )
+    listed = [p for p in after if _specificity(p) <= 1]
+    if len(listed) < 2:
+        return []
+    others = [
+        t for t in doc.triggers
+        if t.sentence == c.sentence and t not in c.triggers and t.start >= c.anchor.end
+    ]
+    toks = range(s_lo, s_hi)
+    chain = [listed[0]]
+    for p in listed[1:]:
+        prev = chain[-1]
+        gap = [i for i in toks if doc.tokens[i].end > prev.end and doc.tokens[i].start < p.start]
+        p_tok = next((i for i in toks if doc.tokens[i].start <= p.start < doc.tokens[i].end), None)
+        joined = p_tok is not None and doc.tokens[p_tok].norm.startswith("و") and doc.tokens[p_tok].start < p.start
+        words = [doc.tokens[i].norm for i in gap]
+        if not joined and words and words[0].startswith("و"):
+            joined = True
+        if not joined or any(t.start < p.start and t.end > prev.end for t in others):
+            break
+        if len(gap) > LIST_GAP_TOKENS and not any(w in _LIST_WORDS["another"] for w in words):
+            break
+        chain.append(p)
+    if len(chain) < 2:
+        return []
+    lo_tok = next((i for i in toks if doc.tokens[i].start >= c.anchor.end), s_lo)
+    first_tok = next(i for i in toks if doc.tokens[i].end > chain[0].start)
+    if first_tok - lo_tok > LIST_NEAR_TOKENS or clause_range(doc, resources, first_tok) != clause_range(
+        doc, resources, c.anchor.tok_start
+    ):
+        return []  # the list must be what the act hit, in its clause and close to it
+    if any(doc.tokens[i].norm in _LIST_WORDS["between"] for i in range(lo_tok, first_tok + 1)) or (
+        doc.tokens[first_tok - 1].norm in _LIST_WORDS["from"] | _LIST_WORDS["temporal_prep"]
+    ):
+        return []  # بين البلدتين, من الموصل إلى الرمادي, بعد الضالع وعدن: ground or a comparison, not a list
+    for a in range(len(chain)):
+        for b in range(a + 1, len(chain)):
+            if _dist_places(chain[a], chain[b]) < LIST_MIN_KM:
+                return []
+    return chain
+
+
+def _dist_places(a, b) -> float:
+    from rasid.evaluate.scorer import haversine_km
+
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _per_place(doc: Doc, resources: Resources, ev: Event, places: list) -> list[Event]:
+    """One copy of ``ev`` per listed place, each with its stretch of the sentence as evidence and its own toll."""
+    import copy
+
+    bounds = [ev.evidence_start]
+    for p in places[1:]:
+        tok = next(t for t in doc.tokens if t.end > p.start)
+        k = doc.tokens.index(tok)
+        while k > 0 and doc.tokens[k - 1].end > bounds[-1] and not doc.tokens[k].norm.startswith("و"):
+            k -= 1  # back to the و that joins this place to the list
+        bounds.append(max(bounds[-1], doc.tokens[k].start))
+    bounds.append(ev.evidence_end)
+    out = []
+    for i, p in enumerate(places):
+        e = copy.copy(ev) if i else ev
+        e.claimed_by = list(ev.claimed_by)
+        start, end = bounds[i], bounds[i + 1]
+        if i:
+            e.evidence_start = start
+        e.evidence_end = end
+        e.evidence = doc.text[e.evidence_start : e.evidence_end].strip(" ،,")
+        e.evidence_spans = [(e.evidence_start, e.evidence_end)]
+        e.location_name = p.name_en or p.name_ar or p.text
+        e.location_name_ar = p.name_ar or p.text
+        e.latitude, e.longitude = p.latitude, p.longitude
+        e.geo_precision, e.admin1, e.country = p.geo_precision, p.admin1, p.country
+        lo = next((k for k, t in enumerate(doc.tokens) if t.end > e.evidence_start), 0)
+        hi = next((k for k, t in enumerate(doc.tokens) if t.start >= e.evidence_end), len(doc.tokens))
+        own = fatalities_in(doc, resources, lo, hi)
+        if own is not None or i:
+            e.fatalities = own
+        out.append(e)
+    return out
+
+
 @stage("events", requires=("sentences", "tokens", "times", "places", "actors", "quotes", "triggers"), assigns=("events",))
 def events_stage(doc: Doc, resources: Resources) -> None:
     threshold = resources.options.min_event_confidence
     merge = resources.options.extra.get("events_merge") is not False  # ablation switch
+    split = resources.options.extra.get("events_split_places") is not False  # ablation switch
     events: list[Event] = []
     dated: list[bool] = []
     textdated: list[bool] = []  # the window comes from the text, not the publication-date fallback
@@ -720,101 +829,103 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev = _fill(doc, resources, c)
         if ev is None:
             continue
-        if merge and all("anaphoric" in t.flags for t in c.triggers):
-            # هذه الغارات, تلك الهجمات: points back at a happening already told, never a new one
-            same = [e for e in events if e.event_type == ev.event_type and e.evidence_start < ev.evidence_start]
-            if same:
-                same[-1].evidence_spans.append((ev.evidence_start, ev.evidence_end))
-            continue
-        if merge and not _places_here(doc, c.sentence) and all("reference" in t.flags for t in c.triggers):
-            # "وتأتي الغارات قبل ساعات من الهدنة": a definite mention with no place of its own points back
-            host = next(
-                (e for e in reversed(events) if e.event_type == ev.event_type and _same_window(e, ev)), None
-            )
-            if host is not None:
-                host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+        listed = _listed_places(doc, resources, c) if split else []
+        for ev in _per_place(doc, resources, ev, listed) if len(listed) > 1 else [ev]:  # noqa: B020
+            if merge and all("anaphoric" in t.flags for t in c.triggers):
+                # هذه الغارات, تلك الهجمات: points back at a happening already told, never a new one
+                same = [e for e in events if e.event_type == ev.event_type and e.evidence_start < ev.evidence_start]
+                if same:
+                    same[-1].evidence_spans.append((ev.evidence_start, ev.evidence_end))
                 continue
-        if merge and _casualties_only(c) and not _told_as_distinct(doc, resources, c):
-            # "خمسة أشخاص قتلوا قرب المحطة" after the bombing there: the toll of a happening already told
-            host = next(
-                (
-                    e
-                    for e in reversed(events)
-                    if e.event_type in VIOLENT_TYPES and _same_place(e, ev) and _same_window(e, ev)
-                    and _actors_compatible_loose(e, ev)
-                ),
-                None,
-            )
-            if host is not None:
-                host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                if host.fatalities is None and ev.fatalities is not None:
-                    host.fatalities = ev.fatalities
-                continue
-        if merge and _condemned_only(c):
-            same = [e for e in events if e.event_type == ev.event_type]
-            if same:  # the condemned happening is already coded: the condemnation is one more mention of it
-                best = next((e for e in same if e.sub_event_type == ev.sub_event_type), same[-1])
-                best.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                continue
-        merged = False
-        armed = _names_its_weapon(doc, resources, c)
-        local = _local_name(doc, c)
-        dated_here = _dated_here(doc, c.anchor, c.sentence)
-        text_dated = _text_dated(doc, c.anchor)
-        for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
-            if local and locals_[k] and local != locals_[k]:
-                continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
-            if _same_happening(
-                events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed
-            ):
-                old = events[k]
-                old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                plain_here = not _voices_non_event(doc, c.sentence)
-                if mixed[k] and plain_here and (dated_here or not dated[k]):
-                    # "أعلنت المحافظة قرب تنفيذ المرحلة الثانية، واعتقلت القوات العشرات" then "قبضت القوات على 76":
-                    # the sentence that only reports the happening becomes its evidence
-                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
-                    old.trigger = ev.trigger
-                    mixed[k] = False
-                elif old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
-                    # a passing mention (دمروا قوة الإرهاب في معارك) gives way to the report of the happening
-                    old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
-                    old.trigger = ev.trigger
-                if dated_here and not dated[k]:
-                    if not textdated[k]:
-                        # the mention that dates the happening becomes its primary evidence (else the first: the lede)
+            if merge and not _places_here(doc, c.sentence) and all("reference" in t.flags for t in c.triggers):
+                # "وتأتي الغارات قبل ساعات من الهدنة": a definite mention with no place of its own points back
+                host = next(
+                    (e for e in reversed(events) if e.event_type == ev.event_type and _same_window(e, ev)), None
+                )
+                if host is not None:
+                    host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                    continue
+            if merge and _casualties_only(c) and not _told_as_distinct(doc, resources, c):
+                # "خمسة أشخاص قتلوا قرب المحطة" after the bombing there: the toll of a happening already told
+                host = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.event_type in VIOLENT_TYPES and _same_place(e, ev) and _same_window(e, ev)
+                        and _actors_compatible_loose(e, ev)
+                    ),
+                    None,
+                )
+                if host is not None:
+                    host.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                    if host.fatalities is None and ev.fatalities is not None:
+                        host.fatalities = ev.fatalities
+                    continue
+            if merge and _condemned_only(c):
+                same = [e for e in events if e.event_type == ev.event_type]
+                if same:  # the condemned happening is already coded: the condemnation is one more mention of it
+                    best = next((e for e in same if e.sub_event_type == ev.sub_event_type), same[-1])
+                    best.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                    continue
+            merged = False
+            armed = _names_its_weapon(doc, resources, c)
+            local = _local_name(doc, c)
+            dated_here = _dated_here(doc, c.anchor, c.sentence)
+            text_dated = _text_dated(doc, c.anchor)
+            for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
+                if local and locals_[k] and local != locals_[k]:
+                    continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
+                if _same_happening(
+                    events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed
+                ):
+                    old = events[k]
+                    old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
+                    plain_here = not _voices_non_event(doc, c.sentence)
+                    if mixed[k] and plain_here and (dated_here or not dated[k]):
+                        # "أعلنت المحافظة قرب تنفيذ المرحلة الثانية، واعتقلت القوات العشرات" then "قبضت القوات على 76":
+                        # the sentence that only reports the happening becomes its evidence
                         old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                         old.trigger = ev.trigger
-                    old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
-                    for f in ("location_name", "location_name_ar", "latitude", "longitude", "geo_precision", "admin1", "country"):
-                        if getattr(ev, f) is not None:
-                            setattr(old, f, getattr(ev, f))
-                elif dated_here and ev.date_start and _days(ev.date_start, ev.date_end or ev.date_start) < _days(
-                    old.date_start or ev.date_start, old.date_end or old.date_start or ev.date_start
-                ):
-                    # "أمس" inside "أمس واليوم": the narrower window dates the happening
-                    old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
-                old.confidence = max(old.confidence, ev.confidence)
-                if ev.fatalities is not None:
-                    old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)
-                for name in ev.claimed_by:
-                    if name not in old.claimed_by:
-                        old.claimed_by.append(name)
-                dated[k] = dated[k] or dated_here
-                last_sent[k] = c.sentence
-                merged = True
-                break
-        if merged:
-            continue
-        n += 1
-        ev.event_id = f"{ev.article_id}-e{n:02d}"
-        events.append(ev)
-        locals_.append(local)
-        mixed.append(_voices_non_event(doc, c.sentence))
-        anchors[id(ev)] = c.anchor
-        dated.append(dated_here)
-        textdated.append(text_dated)
-        last_sent.append(c.sentence)
+                        mixed[k] = False
+                    elif old.confidence < WEAK_MENTION and ev.confidence >= STRONG_MENTION:
+                        # a passing mention (دمروا قوة الإرهاب في معارك) gives way to the report of the happening
+                        old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                        old.trigger = ev.trigger
+                    if dated_here and not dated[k]:
+                        if not textdated[k]:
+                            # the mention that dates the happening becomes its primary evidence (else the first: the lede)
+                            old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
+                            old.trigger = ev.trigger
+                        old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
+                        for f in ("location_name", "location_name_ar", "latitude", "longitude", "geo_precision", "admin1", "country"):
+                            if getattr(ev, f) is not None:
+                                setattr(old, f, getattr(ev, f))
+                    elif dated_here and ev.date_start and _days(ev.date_start, ev.date_end or ev.date_start) < _days(
+                        old.date_start or ev.date_start, old.date_end or old.date_start or ev.date_start
+                    ):
+                        # "أمس" inside "أمس واليوم": the narrower window dates the happening
+                        old.date_start, old.date_end, old.time_precision = ev.date_start, ev.date_end, ev.time_precision
+                    old.confidence = max(old.confidence, ev.confidence)
+                    if ev.fatalities is not None:
+                        old.fatalities = ev.fatalities if old.fatalities is None else min(old.fatalities, ev.fatalities)
+                    for name in ev.claimed_by:
+                        if name not in old.claimed_by:
+                            old.claimed_by.append(name)
+                    dated[k] = dated[k] or dated_here
+                    last_sent[k] = c.sentence
+                    merged = True
+                    break
+            if merged:
+                continue
+            n += 1
+            ev.event_id = f"{ev.article_id}-e{n:02d}"
+            events.append(ev)
+            locals_.append(local)
+            mixed.append(_voices_non_event(doc, c.sentence))
+            anchors[id(ev)] = c.anchor
+            dated.append(dated_here)
+            textdated.append(text_dated)
+            last_sent.append(c.sentence)
     _split_shared_evidence(doc, resources, events, anchors)
     events.sort(key=lambda e: e.evidence_start)
     for k, ev in enumerate(events, 1):
