@@ -789,8 +789,10 @@ def _per_place(doc: Doc, resources: Resources, ev: Event, places: list) -> list[
         start, end = bounds[i], bounds[i + 1]
         if i:
             e.evidence_start = start
+        while end > start and doc.text[end - 1] in " \t\n،,؛;":
+            end -= 1
         e.evidence_end = end
-        e.evidence = doc.text[e.evidence_start : e.evidence_end].strip(" ،,")
+        e.evidence = doc.text[e.evidence_start : e.evidence_end]
         e.evidence_spans = [(e.evidence_start, e.evidence_end)]
         e.location_name = p.name_en or p.name_ar or p.text
         e.location_name_ar = p.name_ar or p.text
