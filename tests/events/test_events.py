@@ -184,6 +184,24 @@ MORE_MODALITY = [
     ("قتل 9 مدنيين وأصيب 42 آخرون خلال الاشتباكات في المدينة خلال شهر يوليو الماضي.", "الاشتباكات", "total"),
     ("كما أشار إلى أن الاحتقان قد يتجاوز التعبير إلى أفعال ترقى إلى مظاهرات.", "مظاهرات", "plan"),
     ("إن وجهاء القبيلتين حاولوا التفاوض على هدنة لكن المحادثات فشلت.", "هدنة", "plan"),
+    # corpus sentences of dev4 (Ain Alyoum, Asharq Al-Awsat, Aug 2015)
+    (
+        "تأتي هذه الاشتباكات في إطار سعي الجيش والمقاومة الشعبية للسيطرة على كامل ثكنة العند، والمؤلفة من المعسكر والقاعدة.",
+        "للسيطرة على",
+        "plan",
+    ),
+    ("وتعهدت الحكومة التركية ببدء الغارات ضد تنظيم داعش في سوريا إلى جانب التحالف الدولي.", "الغارات", "plan"),
+    (  # كان ... قد + verb is the past perfect, not "may"
+        "وكان قائد عملية استعادة قاعدة العند، اللواء فضل حسن، قد تحدث قائلا إن مقاتلي الجيش والمقاومة الشعبية، "
+        "سيطروا على قاعدة العند الجوية.",
+        "سيطروا",
+        "asserted",
+    ),
+    (
+        "وكانت وكالة أنباء الأناضول تحدثت عن مقتل 390 «إرهابيا» وإصابة 400 في تركيا وشمال العراق جراء القصف التركي.",
+        "مقتل",
+        "total",
+    ),
 ]
 
 
@@ -805,3 +823,33 @@ def test_one_event_per_listed_place():
         "2015-08-06",
     )
     assert [e.location_name for e in doc.events] == ["Lahij"]
+
+
+def test_tolls_over_weeks_and_since_a_date_are_not_events():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015): a toll over the past two weeks, arrests since late July
+    for sentence in (
+        "وتبنى حزب العمال الكردستاني مقتل أكثر من 20 شرطيًا ورجل أمن في تركيا خلال الأسبوعين الماضيين.",
+        "واعتقلت السلطات التركية أكثر من 1300 شخص منذ نهاية الشهر الماضي.",
+    ):
+        assert rasid.analyse(sentence, "2015-08-10").events == [], sentence
+
+
+def test_a_comment_on_a_happening_and_a_further_statement_are_not_its_evidence():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015; Jawhara FM, Jun 2015)
+    doc = rasid.analyse(
+        "إلى ذلك، نظم أنصار القذافي مظاهرة نادرة في مدينة بنغازي في شرق ليبيا وهتفوا «معمر.. معمر».\n"
+        "وقال سكان إن هذه أول مظاهرة لمؤيدي القذافي في ثاني أكبر مدينة ليبية.",
+        "2015-08-06",
+    )
+    assert len(doc.events) == 1 and doc.events[0].evidence.startswith("إلى ذلك")
+    doc = rasid.analyse(
+        "أكد مساء اليوم الأحد، مواطن تونسي (فهمي طاهري) أن شقيقه (حكيم) من بين تونسيين مختطفين منذ يوم أمس في "
+        "ليبيا ويتراوح عددهم بين 50 و60 تونسيا، مفيدا أن مردّ اختطافهم، الليبي الموقوف في تونس.",
+        "2015-06-14",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+    assert "مفيدا" not in doc.events[0].evidence

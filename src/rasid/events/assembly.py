@@ -323,6 +323,11 @@ def _segments(doc: Doc, resources: Resources, lo: int, hi: int) -> list[int]:
 _COMMA = re.compile(r"[،,]")
 
 
+def _speech_participle(resources: Resources, word: str) -> bool:
+    """A quote cue that adds a further statement of the same speaker (مضيفا، مفيدا، مشيرا)."""
+    return any(cue.kind == "participle" for cue in resources.get("quotes.lexicon").cues.lookup(word))
+
+
 def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, int]:
     """The sentence, less the stretches before or after the event's own that voice a non-event
     (a threat, a plan, a call, a running total): the evidence shows what happened, not what was said
@@ -344,7 +349,17 @@ def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, in
     for t in doc.triggers:
         if t.sentence == c.sentence and getattr(t, "modality", "asserted") not in EVENT_MODALITIES:
             blocked.add(seg[t.tok_start - lo_t])
-    own = sorted({seg[t.tok_start - lo_t] for t in c.triggers})
+    anchor_seg = seg[c.anchor.tok_start - lo_t]
+    # "...، مفيدا أن مردّ اختطافهم ...": a further statement of the speaker, not this report
+    reporting = {seg[t.tok_start - lo_t] for t in c.triggers if "topic" not in t.flags}
+    added = {
+        seg[i - lo_t]
+        for i in range(lo_t + 1, hi_t)
+        if seg[i - lo_t] != seg[i - 1 - lo_t] and seg[i - lo_t] > anchor_seg and seg[i - lo_t] not in reporting
+        and _speech_participle(resources, doc.tokens[i].norm)
+    }
+    blocked |= added
+    own = sorted({seg[t.tok_start - lo_t] for t in c.triggers} - added)
     first, last = own[0], own[-1]
     while first > 0 and first - 1 not in blocked:
         first -= 1
@@ -670,10 +685,14 @@ def _names_its_weapon(doc: Doc, resources: Resources, c: Candidate) -> bool:
     return any(c.sub_event_type in m.payloads for m in context_in(doc, resources, "instrument", lo, hi))
 
 
-def _voices_non_event(doc: Doc, sentence: int) -> bool:
-    """The sentence also voices a non-event (a threat, a plan, a demand, news received): annotators, like
-    ACLED's coders, cite a happening from a sentence that only reports it."""
-    return any(t.sentence == sentence and getattr(t, "modality", "asserted") not in EVENT_MODALITIES for t in doc.triggers)
+def _voices_non_event(doc: Doc, sentence: int, until: int) -> bool:
+    """The sentence voices a non-event (a threat, a plan, a demand) before offset ``until`` (the end of the
+    mention's evidence): annotators, like ACLED's coders, cite a happening from a sentence that only reports
+    it. What follows the report ("مضيفا أن العملية ستحسم قريبا") is a further statement, not its frame."""
+    return any(
+        t.sentence == sentence and t.start < until and getattr(t, "modality", "asserted") not in EVENT_MODALITIES
+        for t in doc.triggers
+    )
 
 
 def _condemned_only(c: Candidate) -> bool:
@@ -882,7 +901,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 ):
                     old = events[k]
                     old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
-                    plain_here = not _voices_non_event(doc, c.sentence)
+                    plain_here = not _voices_non_event(doc, c.sentence, ev.evidence_end)
                     if mixed[k] and plain_here and (dated_here or not dated[k]):
                         # "أعلنت المحافظة قرب تنفيذ المرحلة الثانية، واعتقلت القوات العشرات" then "قبضت القوات على 76":
                         # the sentence that only reports the happening becomes its evidence
@@ -923,7 +942,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             ev.event_id = f"{ev.article_id}-e{n:02d}"
             events.append(ev)
             locals_.append(local)
-            mixed.append(_voices_non_event(doc, c.sentence))
+            mixed.append(_voices_non_event(doc, c.sentence, ev.evidence_end))
             anchors[id(ev)] = c.anchor
             dated.append(dated_here)
             textdated.append(text_dated)

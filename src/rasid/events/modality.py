@@ -31,9 +31,11 @@ _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
 _LASTING = function_words()["lasting"]
 _TO = function_words()["to"]
 _CARRY_OUT = function_words()["carry_out"]
+_KANA = function_words()["kana"]
+_KILLED_NOUNS = function_words()["killed_noun"]
 
 
-SINCE_LONG_DAYS = 30
+SINCE_LONG_DAYS = 7
 TALLY_MIN = 100
 PERIOD_DAYS = 14  # a window from one date until another longer than this is a period, its figures a total  # strikes counted in the hundreds or more  # "منذ" a date further back than this: what goes on since is not one event
 
@@ -74,6 +76,12 @@ def _carried_out(doc: Doc, si: int, cue_tok: int) -> bool:
     return any(doc.tokens[k].norm in _CARRY_OUT for k in range(max(lo, cue_tok - BEFORE_WINDOW), cue_tok))
 
 
+def _after_kana(doc: Doc, si: int, qad: int) -> bool:
+    """A form of كان stands before this قد in its sentence: كان ... قد + verb is the past perfect."""
+    lo = _sentence_range(doc, si, qad)[0]
+    return any(doc.tokens[k].norm in _KANA for k in range(max(lo, qad - BEFORE_WINDOW), qad))
+
+
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
     return token_hits(doc, "modality", resources.get("events.modality_cues"))
 
@@ -111,6 +119,11 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 for cue in m.payloads:
                     if cue.scope == "quantity":
                         return cue.modality, m.text
+    if trig.tok_end < hi and doc.tokens[ts].norm in _KILLED_NOUNS:
+        # مقتل 390 إرهابيا: hundreds dead under one noun of death are a campaign's toll
+        w = doc.tokens[te].norm
+        if w.isdigit() and int(w) >= TALLY_MIN:
+            return "total", doc.tokens[te].text
     if trig.sub_event_type == "Air/drone strike" and "generic" not in trig.flags:
         # 12053 غارة, 150 ضربة جوية: air strikes counted in the hundreds are a campaign's tally (a barrage
         # of 1400 shells on one day is one event)
@@ -171,7 +184,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
     # a future verb (س + imperfect: ستقصف, سيوقعون) before it in its clause, or قد + imperfect (may)
     for i in range(max(lo, ts - BEFORE_WINDOW), ts):
         if doc.tokens[i].norm in ("قد", "وقد") and i + 1 < len(doc.tokens) and _is_imperfect(doc.tokens[i + 1].norm):
-            return "plan", doc.tokens[i].text
+            if not _after_kana(doc, trig.sentence, i):  # وكان القائد قد تحدث: past perfect, not "may"
+                return "plan", doc.tokens[i].text
         if _is_future(doc.tokens[i].norm) and not any(
             c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
         ):
@@ -189,10 +203,13 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 continue  # أسوأ قتال منذ أكثر من عامين: a comparison, not a standing situation
             if since and tm.date_end is not None and (pub - tm.date_end).days > SINCE_LONG_DAYS:
                 return "total", tm.text
-            if tm.category == "duration" and tm.date_start is None and any(
+            long_window = tm.date_start is None or (
+                tm.date_end is not None and (tm.date_end - tm.date_start).days >= PERIOD_DAYS
+            )
+            if tm.category == "duration" and long_window and any(
                 u in norm(tm.text) for u in function_words()["long_span"]
             ):
-                return "total", tm.text  # خلال أسبوعين من الغارات: a toll over weeks
+                return "total", tm.text  # خلال أسبوعين من الغارات, خلال الأسبوعين الماضيين: a toll over weeks
         in_clause = [tm for tm in doc.times if c_start <= tm.start < c_end and tm.date_start is not None]
         for a, b in zip(in_clause, in_clause[1:]):
             # في الفترة من 7 يوليو وحتى الخامس من الشهر الجاري: from one date until another weeks later

@@ -207,7 +207,7 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
             if "eventive" not in t.flags:
                 _reference_penalty(
                     doc, t, ctx.get("anaphora"), ctx.get("light_verb"), ctx.get("about"), ctx.get("copula"),
-                    ctx.get("begin_verb"),
+                    ctx.get("begin_verb"), ctx.get("superlative"),
                 )
     out.sort(key=lambda x: x.start)
     return out
@@ -290,7 +290,7 @@ def _carried_out_by(doc: Doc, t: EventTrigger) -> bool:
 
 
 def _reference_penalty(
-    doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None, begin=None
+    doc: Doc, t: EventTrigger, anaphora=None, light=None, about=None, copula=None, begin=None, superlative=None
 ) -> None:
     """Lower the confidence of nominal mentions that refer back rather than report: a definite noun
     (القصف, المعارك) or a noun governed by a preposition (بمقتل, لاغتيال): news introduces a new happening
@@ -330,6 +330,18 @@ def _reference_penalty(
             return
         if prev.sentence == tok.sentence and definite and prev.norm in _IN_THE_WAKE:
             # في أعقاب الاشتباكات التي تشهدها الضواحي: what a statement follows, told as its occasion
+            t.flags = t.flags | {"reference", "topic"}
+            t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
+        if (
+            anaphora is not None
+            and superlative is not None
+            and t.tok_start > 1
+            and prev.sentence == tok.sentence
+            and superlative.lookup(prev.norm)
+            and anaphora.lookup(doc.tokens[t.tok_start - 2].norm)
+        ):
+            # هذه أول مظاهرة, هذا أعنف هجوم: a comment on a happening already told, not a new one
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
             return
