@@ -853,3 +853,23 @@ def test_a_comment_on_a_happening_and_a_further_statement_are_not_its_evidence()
     )
     assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
     assert "مفيدا" not in doc.events[0].evidence
+
+
+def test_a_second_happening_after_while_is_its_own_event():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): two shellings told side by side
+    doc = rasid.analyse(
+        "وأعلن المرصد السوري لحقوق الإنسان، أن قوات النظام قصفت أماكن في منطقتي سلمى وكباني وأماكن أخرى في جبل "
+        "الأكراد في ريف اللاذقية الشمالي، بينما تعرضت أماكن في منطقتي الكوم وكتف الغدر وقرية غمام بريف اللاذقية "
+        "الشمالي، لقصف من قبل قوات النظام دون أنباء عن خسائر.",
+        "2015-08-04",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"] * 2
+    # ... but a definite noun after فيما points back at the first (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "وأبلغت المصادر والشهود بأن «قصفًا جويًا طال أحياء سكنية وسط مدينة الرطبة مما أسفر عن مقتل 46 مدنيا على "
+        "الأقل فيما أصيب 50 مواطنا بجروح نتيجة القصف نقلوا على أثرها إلى مستشفى المدينة».",
+        "2015-08-01",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Air/drone strike", 46)]

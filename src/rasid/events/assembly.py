@@ -211,6 +211,17 @@ def _split_at_also(
     return out
 
 
+def _opens_contrast(doc: Doc, resources: Resources, t: EventTrigger) -> bool:
+    """The trigger's clause opens with a contrast connector (بينما, في حين, فيما): another happening told
+    beside the first, not more of it."""
+    word = doc.tokens[t.tok_start].norm.lstrip("وف")
+    if word.startswith(("ال", "بال", "لل", "كال")):
+        return False  # "فيما أصيب 50 بجروح نتيجة القصف": the definite noun points back at the first
+    lo, _hi = clause_range(doc, resources, t.tok_start)
+    words = [doc.tokens[i].norm for i in range(lo, min(lo + 2, t.tok_start + 1))]
+    return bool(words) and (words[0] in _CONTRAST or " ".join(words) in _CONTRAST)
+
+
 def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
     """Violent triggers of one sentence -> one group per happening: battles apart from remote violence
     (clashes accompanied by shelling are two events), attacks on civilians inside remote violence when
@@ -238,7 +249,10 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
 
         part = 0
         for t in sorted(battles, key=lambda t: t.tok_start):
-            if context_in(doc, resources, "distinct", t.tok_end, t.tok_end + 2) and buckets.get(f"Battles{part}"):
+            new = context_in(doc, resources, "distinct", t.tok_end, t.tok_end + 2) or (
+                "generic" not in t.flags and _opens_contrast(doc, resources, t)
+            )
+            if new and buckets.get(f"Battles{part}"):
                 part += 1
             buckets.setdefault(f"Battles{part}", []).append(t)
     remote = buckets.pop("Explosions/Remote violence", None)
@@ -250,9 +264,13 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
             by_clause.setdefault(ids[t.tok_start], []).append(t)
         by_clause = _split_at_also(doc, resources, by_clause)
         by_sub: dict[str, list[EventTrigger]] = {}
-        for part in by_clause.values():
+        turn = 0
+        for part in sorted(by_clause.values(), key=lambda p: min(t.tok_start for t in p)):
             best = min((t for t in part if t.event_type == "Explosions/Remote violence"), key=lambda t: t.rank, default=None)
-            by_sub.setdefault(best.sub_event_type if best else "", []).extend(part)
+            if best is not None and "generic" not in best.flags and by_sub and _opens_contrast(doc, resources, best):
+                turn += 1  # "قصفت قوات النظام سلمى ..., بينما تعرضت الكوم لقصف": a second happening
+            key = f"{best.sub_event_type}#{turn}" if best else ""
+            by_sub.setdefault(key, []).extend(part)
         if "" in by_sub and len(by_sub) > 1:
             extra = by_sub.pop("")
             next(iter(by_sub.values())).extend(extra)
@@ -614,6 +632,8 @@ def _told_as_distinct(doc: Doc, resources: Resources, c: Candidate) -> bool:
     lo, hi = clause_range(doc, resources, c.anchor.tok_start)
     if context_in(doc, resources, "distinct", max(lo, c.anchor.tok_start - 3), min(hi, c.anchor.tok_end + 3)):
         return True
+    if "generic" not in c.anchor.flags and _opens_contrast(doc, resources, c.anchor):
+        return True  # "..., بينما تعرضت أماكن في منطقتي الكوم ... لقصف": told beside the first, not a repeat
     s_lo, _s_hi = sentence_tokens(doc).get(c.sentence, (0, 0))
     return bool(context_in(doc, resources, "new_topic", s_lo, s_lo + 2))
 
@@ -716,6 +736,7 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
     return tm is not None and tm.category != "article" and tm.sentence == sentence and tm.date_start is not None
 
 
+_CONTRAST = function_words()["contrast"]
 _LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
 LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
 LIST_GAP_TOKENS = 3  # "الحولة وتلبيسة", "قرب الموصل، وقرب الرمادي": the words that may join two listed places
