@@ -873,3 +873,19 @@ def test_a_second_happening_after_while_is_its_own_event():
         "2015-08-01",
     )
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Air/drone strike", 46)]
+
+
+def test_defused_devices_and_fighters_killed_in_operations():
+    import rasid
+
+    # corpus sentences (Saudi Press Agency, Aug 2015)
+    doc = rasid.analyse("كما تم تفكيك 21 عبوة ناسفة ، وتدمير عجلة مسلحة وأخرى تحمل مسلحين ، وتدمير خندق .", "2015-08-10")
+    assert [e.sub_event_type for e in doc.events] == ["Disrupted weapons use"]
+    doc = rasid.analyse(
+        "وفي سياق متصل أعلنت قيادة عمليات بغداد في بيان منفصل ، عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.",
+        "2015-08-10",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Armed clash", 17)]
+    # a cell dismantled is not a device made safe
+    doc = rasid.analyse("وتمكنت قوات الأمن من تفكيك الخلية الإرهابية في المدينة.", "2015-08-10")
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in doc.events]

@@ -219,6 +219,8 @@ REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
+OPERATIONS_NEAR = 6  # from a killing word to the operations it happened in (مقتل 17 داعشيا ضمن عمليات)
+DEVICE_NEAR = 4  # from a defusing verb to its device (تفكيك 21 عبوة ناسفة)
 CARRY_OUT_SPAN = 10  # ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام: its subject may be long
 LIGHT_SPAN = 6  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
 INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
@@ -410,6 +412,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             near = context_in(doc, resources, "aircraft", lo, hi)
             if not near:
                 return None
+    if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
+        return None  # تفكيك الخلية, نزع السلاح: not a device made safe
     instruments = [
         m
         for m in context_in(doc, resources, "instrument", lo, hi)
@@ -462,6 +466,15 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         sub = "Armed clash"  # مقتل 3 جنود, استشهاد ثلاثة من عناصر المقاومة: fighters fell, a battle
         st = tax[sub]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, sub, st.family, st.rank
+    if (
+        generic
+        and "kill" in flags
+        and trig.event_type == "Battles"
+        and context_in(doc, resources, "operations", trig.tok_end, min(hi, trig.tok_end + OPERATIONS_NEAR))
+    ):
+        # مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة: fighters killed in the army's operations, a battle told
+        trig.flags = flags = flags - {"generic"}
+        generic = False
     if trig.family == "abduction" and _abducted_are_combatants(doc, resources, trig):
         # خطفت جبهة النصرة ... خمسة مقاتلين: fighters taken, not civilians
         trig.flags = flags = flags | {"combatant_victims"}
