@@ -889,3 +889,27 @@ def test_defused_devices_and_fighters_killed_in_operations():
     # a cell dismantled is not a device made safe
     doc = rasid.analyse("وتمكنت قوات الأمن من تفكيك الخلية الإرهابية في المدينة.", "2015-08-10")
     assert "Disrupted weapons use" not in [e.sub_event_type for e in doc.events]
+
+
+def test_opened_fire_with_words_between_and_a_long_round_up():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "فتح مسلحان صباح اليوم، النار على القنصلية الأميركية في حي ايستينيه الهادئ في ضواحي إسطنبول.", "2015-08-10"
+    )
+    assert [e.event_type for e in doc.events] == ["Violence against civilians"]
+    assert rasid.analyse("وفتحت الشرطة تحقيقا في الحادث.", "2015-08-10").events == []
+    # a period in one clause of a round-up ("المحاصر ... منذ أكثر من عامين") does not make the others totals;
+    # an accusation after بعدما does not make the executed man a force
+    doc = rasid.analyse(
+        "وانسحب هذا المشهد على ريف إدلب، حيث نفّذ الطيران الحربي غارات عدة، طالت مدينة بنش وبلدات طعوم وسرمين "
+        "وتفتناز بريف إدلب الشمالي، بينما قتل قائد عسكري وأحد العناصر في «فيلق الشام» خلال اشتباكات مع قوات "
+        "النظام والمسلحين الموالين لها في تل حمكي بريف جسر الشغور، كذلك قصف الطيران الحربي مناطق في محيط مطار "
+        "أبو الظهور العسكري والمحاصر من قبل جبهة النصرة والفصائل الإسلامية منذ أكثر من عامين، في وقت أقدمت جبهة "
+        "النصرة في مدينة خان شيخون بريف إدلب الجنوبي، على إعدام محامٍ بإطلاق النار عليه وقتله بعدما اتهمته "
+        "بالتعامل والتخابر مع قوات النظام وتسريب معلومات عن تمركزات ومقار المجاهدين.",
+        "2015-08-04",
+    )
+    kinds = [e.sub_event_type for e in doc.events]
+    assert "Air/drone strike" in kinds and "Armed clash" in kinds and "Attack" in kinds

@@ -495,6 +495,7 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         and a2 is not None
         and a2.text
         and a2.kind in ARMED_KINDS
+        and _in_clause(doc, resources, anchor, a2)
     ):
         # ACLED: violence against civilians is one-sided violence on unarmed people; an attack on a named
         # force (تعرضت دورية لحرس السواحل لإطلاق نار) is a battle
@@ -518,6 +519,12 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
             fat = fatalities_in(doc, resources, max(s_lo, own_lo), min(s_hi, own_hi))
         ev.fatalities = fat
     return ev
+
+
+def _in_clause(doc: Doc, resources: Resources, anchor, span) -> bool:
+    """``span`` lies in the clause of ``anchor`` (not after بعدما, in the reason told later)."""
+    lo, hi = clause_range(doc, resources, anchor.tok_start)
+    return doc.tokens[lo].start <= span.start < doc.tokens[hi - 1].end
 
 
 def _stated(name: str | None, text: str | None) -> str | None:

@@ -82,6 +82,18 @@ def _after_kana(doc: Doc, si: int, qad: int) -> bool:
     return any(doc.tokens[k].norm in _KANA for k in range(max(lo, qad - BEFORE_WINDOW), qad))
 
 
+PERIOD_SENTENCE_TOKENS = 40  # a sentence longer than this is a round-up: a period governs only its own clause
+
+
+def _period_range(doc: Doc, resources: Resources, trig) -> tuple[int, int]:
+    """Where a period cue governs a trigger: its sentence, or in a long round-up sentence (ten happenings
+    joined by بينما، كذلك، في وقت) only the trigger's clause."""
+    s_lo, s_hi = _sentence_range(doc, trig.sentence, trig.tok_start)
+    if s_hi - s_lo <= PERIOD_SENTENCE_TOKENS:
+        return s_lo, s_hi
+    return clause_range(doc, resources, trig.tok_start)
+
+
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
     return token_hits(doc, "modality", resources.get("events.modality_cues"))
 
@@ -158,7 +170,7 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         return best[1].modality, best[2]
     # period cues anywhere in the sentence (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total), unless a
     # superlative makes the period a comparison (أسوأ قتال منذ أكثر من عام)
-    p_lo, p_hi = _sentence_range(doc, trig.sentence, ts)
+    p_lo, p_hi = _period_range(doc, resources, trig)
     for i in range(p_lo, p_hi):
         for m in hits.get(i, ()):
             for cue in m.payloads:
