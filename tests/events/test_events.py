@@ -898,7 +898,7 @@ def test_opened_fire_with_words_between_and_a_long_round_up():
     doc = rasid.analyse(
         "فتح مسلحان صباح اليوم، النار على القنصلية الأميركية في حي ايستينيه الهادئ في ضواحي إسطنبول.", "2015-08-10"
     )
-    assert [e.event_type for e in doc.events] == ["Violence against civilians"]
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Armed clash", "Unidentified Armed Group (Turkey)")]
     assert rasid.analyse("وفتحت الشرطة تحقيقا في الحادث.", "2015-08-10").events == []
     # a period in one clause of a round-up ("المحاصر ... منذ أكثر من عامين") does not make the others totals;
     # an accusation after بعدما does not make the executed man a force
@@ -913,3 +913,15 @@ def test_opened_fire_with_words_between_and_a_long_round_up():
     )
     kinds = [e.sub_event_type for e in doc.events]
     assert "Air/drone strike" in kinds and "Armed clash" in kinds and "Attack" in kinds
+
+
+def test_a_siege_since_years_does_not_make_a_strike_a_total():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): the airport is besieged "for more than two years"
+    doc = rasid.analyse(
+        "كذلك قصف الطيران الحربي مناطق في محيط مطار أبو الظهور العسكري والمحاصر من قبل جبهة النصرة والفصائل "
+        "الإسلامية منذ أكثر من عامين.",
+        "2015-08-04",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]

@@ -211,15 +211,16 @@ def _split_at_also(
     return out
 
 
-def _opens_contrast(doc: Doc, resources: Resources, t: EventTrigger) -> bool:
+def _opens_contrast(doc: Doc, resources: Resources, t: EventTrigger, words_of=None) -> bool:
     """The trigger's clause opens with a contrast connector (بينما, في حين, فيما): another happening told
-    beside the first, not more of it."""
+    beside the first, not more of it. ``words_of``: another connector list (كذلك، كما inside a sentence)."""
+    connectors = _CONTRAST if words_of is None else words_of
     word = doc.tokens[t.tok_start].norm.lstrip("وف")
     if word.startswith(("ال", "بال", "لل", "كال")):
         return False  # "فيما أصيب 50 بجروح نتيجة القصف": the definite noun points back at the first
     lo, _hi = clause_range(doc, resources, t.tok_start)
     words = [doc.tokens[i].norm for i in range(lo, min(lo + 2, t.tok_start + 1))]
-    return bool(words) and (words[0] in _CONTRAST or " ".join(words) in _CONTRAST)
+    return bool(words) and (words[0] in connectors or " ".join(words) in connectors)
 
 
 def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
@@ -250,7 +251,7 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
         part = 0
         for t in sorted(battles, key=lambda t: t.tok_start):
             new = context_in(doc, resources, "distinct", t.tok_end, t.tok_end + 2) or (
-                "generic" not in t.flags and _opens_contrast(doc, resources, t)
+                "generic" not in t.flags and _opens_contrast(doc, resources, t, _NEXT_IN_SENTENCE)
             )
             if new and buckets.get(f"Battles{part}"):
                 part += 1
@@ -267,7 +268,9 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
         turn = 0
         for part in sorted(by_clause.values(), key=lambda p: min(t.tok_start for t in p)):
             best = min((t for t in part if t.event_type == "Explosions/Remote violence"), key=lambda t: t.rank, default=None)
-            if best is not None and "generic" not in best.flags and by_sub and _opens_contrast(doc, resources, best):
+            if best is not None and "generic" not in best.flags and by_sub and _opens_contrast(
+                doc, resources, best, _NEXT_IN_SENTENCE
+            ):
                 turn += 1  # "قصفت قوات النظام سلمى ..., بينما تعرضت الكوم لقصف": a second happening
             key = f"{best.sub_event_type}#{turn}" if best else ""
             by_sub.setdefault(key, []).extend(part)
@@ -744,6 +747,7 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
 
 
 _CONTRAST = function_words()["contrast"]
+_NEXT_IN_SENTENCE = _CONTRAST | function_words()["also_opening"]
 _LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
 LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
 LIST_GAP_TOKENS = 3  # "الحولة وتلبيسة", "قرب الموصل، وقرب الرمادي": the words that may join two listed places

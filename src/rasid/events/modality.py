@@ -82,6 +82,7 @@ def _after_kana(doc: Doc, si: int, qad: int) -> bool:
     return any(doc.tokens[k].norm in _KANA for k in range(max(lo, qad - BEFORE_WINDOW), qad))
 
 
+LASTING_REACH = 8  # from a lasting participle to the period that describes it (المحاصر من قبل X منذ ...)
 PERIOD_SENTENCE_TOKENS = 40  # a sentence longer than this is a round-up: a period governs only its own clause
 
 
@@ -175,8 +176,10 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for m in hits.get(i, ()):
             for cue in m.payloads:
                 if cue.scope == "clause" and not _superlative_before(doc, resources, i, p_lo):
-                    if i > 0 and doc.tokens[i - 1].norm in _LASTING and i - 1 != te:
-                        continue  # انقطاع التيار المستمر منذ سنوات: another noun's standing situation
+                    if any(doc.tokens[k].norm in _LASTING for k in range(max(te, i - LASTING_REACH), i)):
+                        # انقطاع التيار المستمر منذ سنوات, مطار أبو الظهور المحاصر من قبل النصرة منذ أكثر من
+                        # عامين: another noun's standing situation, told after the trigger
+                        continue
                     return cue.modality, m.text
     # cues that govern the whole sentence (حوادث منفصلة: a summary of separate incidents)
     s_lo, s_hi = _sentence_range(doc, trig.sentence, ts)
@@ -213,6 +216,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             k = next((i for i in range(lo, hi) if doc.tokens[i].end > tm.start), lo)
             if since and _superlative_before(doc, resources, k, lo):
                 continue  # أسوأ قتال منذ أكثر من عامين: a comparison, not a standing situation
+            if since and any(doc.tokens[j].norm in _LASTING for j in range(max(te, k - LASTING_REACH), k)):
+                continue  # مطار أبو الظهور المحاصر ... منذ أكثر من عامين: the siege lasts, not the strike
             if since and tm.date_end is not None and (pub - tm.date_end).days > SINCE_LONG_DAYS:
                 return "total", tm.text
             long_window = tm.date_start is None or (

@@ -484,7 +484,7 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         civ = False
     if civ and trig.family in ("violence", "civilians", "abduction"):
         trig.civilian_targeting = True
-    if trig.event_type == "Battles" and trig.civilian_targeting and generic:
+    if trig.event_type == "Battles" and trig.civilian_targeting and (generic or "fire" in flags):
         st = tax["Attack"]
         trig.event_type, trig.sub_event_type, trig.family, trig.rank = st.event_type, "Attack", st.family, st.rank
     signing = [
