@@ -925,3 +925,19 @@ def test_a_siege_since_years_does_not_make_a_strike_a_total():
         "2015-08-04",
     )
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_rockets_launched_with_words_between():
+    import rasid
+
+    # corpus sentences (Al-Watan / Al-Yaum, Aug 2015): أطلق ... صواريخ is shelling; أطلق سراح / عملية is not
+    doc = rasid.analyse(
+        "كان مصدر في وزارة البيشمركة الكردية صرح أمس بأن عناصر داعش أطلقت صاروخين مستهدفة ثكنات عسكرية لقوات "
+        "البيشمركة في قرية حسن شامي شمال أربيل ما أسفر عن مقتل 13 من قوات البيشمركة وإصابة 3 آخرين.",
+        "2015-08-10",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
+        ("Shelling/artillery/missile attack", "Islamic State (Iraq)", "Peshmerga", 13)
+    ]
+    doc = rasid.analyse("وأطلق الجيش عملية عسكرية واسعة في المنطقة.", "2015-08-10")
+    assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in doc.events]

@@ -221,6 +221,7 @@ LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت الق
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
 OPERATIONS_NEAR = 6  # from a killing word to the operations it happened in (مقتل 17 داعشيا ضمن عمليات)
 DEVICE_NEAR = 4
+PROJECTILE_NEAR = 7  # from a verb of launching to the rockets (أطلقوا مساء أمس نحو ثمانية صواريخ)
 FIRE_NEAR = 6  # from a verb of opening to the fire (فتحت القوات النظامية نيران رشاشاتها)  # from a defusing verb to its device (تفكيك 21 عبوة ناسفة)
 CARRY_OUT_SPAN = 10  # ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام: its subject may be long
 LIGHT_SPAN = 6  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
@@ -415,6 +416,10 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
                 return None
     if "fire" in flags and not context_in(doc, resources, "fire", trig.tok_end, min(hi, trig.tok_end + FIRE_NEAR)):
         return None  # فتح الطريق, فتحت تحقيقا: nothing fired
+    if "projectile" in flags and not context_in(
+        doc, resources, "projectile", trig.tok_end, min(hi, trig.tok_end + PROJECTILE_NEAR)
+    ):
+        return None  # أطلق سراح, أطلقت عملية: nothing launched at anyone
     if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
         return None  # تفكيك الخلية, نزع السلاح: not a device made safe
     instruments = [
