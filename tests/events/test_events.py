@@ -941,3 +941,17 @@ def test_rockets_launched_with_words_between():
     ]
     doc = rasid.analyse("وأطلق الجيش عملية عسكرية واسعة في المنطقة.", "2015-08-10")
     assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in doc.events]
+
+
+def test_aircraft_named_as_the_destroyer_is_an_air_strike():
+    import rasid
+
+    # corpus sentence (Ain Alyoum, Aug 2015): a clash and, in the same sentence, coalition aircraft destroying tanks
+    doc = rasid.analyse(
+        "ذكرت مصادر أمنية يمنية، ليل الاثنين الثلاثاء، أن اشتباكات عنيفة تدور بين الجيش الموالي للشرعية والمقاومة "
+        "الشعبية من جهة، والحوثيين والقوات الموالية للرئيس السابق علي عبدالله صالح في معسكر العند المجاور لقاعدة "
+        "العند الجوية بمحافظة لحج، ودمر طيران التحالف العربي، دبابتين و4 مركبات عسكرية للحوثيين، في الجهة "
+        "الجنوبية لقاعدة العند.",
+        "2015-08-04",
+    )
+    assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Armed clash"]

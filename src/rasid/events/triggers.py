@@ -448,6 +448,16 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             cur and tax[inst_sub].rank < cur.rank and inst_sub in ("Suicide bomb", "Chemical weapon")
         ):
             sub = inst_sub
+        if (
+            generic
+            and "destroy" in flags
+            and inst_sub == "Air/drone strike"
+            and any(0 <= m.tok_start - trig.tok_end <= INSTRUMENT_NEAR for m in instruments)
+        ):
+            # ودمر طيران التحالف دبابتين: aircraft named as the destroyer, a strike told
+            trig.flags = flags = flags - {"generic"}
+            trig.confidence = max(trig.confidence, LIGHT_VERB_CONF)
+            generic = False
     elif generic and ("target" in flags or "attack" in flags or "destroy" in flags or "kill" in flags) and inst_sub:
         sub = inst_sub  # killed by mortar fire, targeted by drones: the instrument types it
         before = doc.tokens[trig.tok_start - 1].norm if trig.tok_start > lo else ""
