@@ -955,3 +955,17 @@ def test_aircraft_named_as_the_destroyer_is_an_air_strike():
         "2015-08-04",
     )
     assert sorted(e.sub_event_type for e in doc.events) == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_further_statement_that_names_the_happening_again_is_not_its_evidence():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): "مؤكدًا أن قصف القرداحة يأتي من ضمن ... الحملة" names the
+    # shelling again to place it in a campaign; the evidence is the report before it
+    doc = rasid.analyse(
+        "وقال المكتب: إن «لواء النصر في الفرقة الأولى الساحلية التابعة للجيش الحر، قصف (أمس) مدينة القرداحة والقرى "
+        "المحيطة بها بعشرات القذائف المدفعية»، مؤكدًا أن قصف القرداحة يأتي من ضمن المرحلة الثانية من الحملة التي "
+        "أطلقها اللواء منذ نحو الأسبوع، نصرة لمدينة الزبداني بريف دمشق.",
+        "2015-08-04",
+    )
+    assert len(doc.events) == 1 and "مؤكدًا" not in doc.events[0].evidence

@@ -344,6 +344,14 @@ def _segments(doc: Doc, resources: Resources, lo: int, hi: int) -> list[int]:
 _COMMA = re.compile(r"[،,]")
 
 
+def _construct_with_place(doc: Doc, t: EventTrigger) -> bool:
+    """A verbal noun in construct with a place name (قصف القرداحة): definite, the happening named again."""
+    if t.tok_end >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[t.tok_end]
+    return any(p.resolved and p.start == nxt.start for p in doc.places) and doc.tokens[t.tok_start].norm[:1] not in "يتن"
+
+
 def _speech_participle(resources: Resources, word: str) -> bool:
     """A quote cue that adds a further statement of the same speaker (مضيفا، مفيدا، مشيرا)."""
     return any(cue.kind == "participle" for cue in resources.get("quotes.lexicon").cues.lookup(word))
@@ -372,7 +380,9 @@ def evidence_span(doc: Doc, resources: Resources, c: Candidate) -> tuple[int, in
             blocked.add(seg[t.tok_start - lo_t])
     anchor_seg = seg[c.anchor.tok_start - lo_t]
     # "...، مفيدا أن مردّ اختطافهم ...": a further statement of the speaker, not this report
-    reporting = {seg[t.tok_start - lo_t] for t in c.triggers if "topic" not in t.flags}
+    reporting = {
+        seg[t.tok_start - lo_t] for t in c.triggers if not {"topic", "reference"} & t.flags and not _construct_with_place(doc, t)
+    }
     added = {
         seg[i - lo_t]
         for i in range(lo_t + 1, hi_t)
