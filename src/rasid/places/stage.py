@@ -479,6 +479,20 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             cands = [p for p in cands if p.feature != "country"]  # "مدينة تونس": the city
         sent_ccs = sent_countries.get(sent, set())
         best = max(cands, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
+        if best.feature in _SMALL:
+            # a village (population 0 is common: unknown) never beats a well-known town of the same name
+            # through nearness alone, in its own country or in one the article speaks of at least half as
+            # much (سنجار in a Syrian article that names Iraq); "X بمحافظة Y" below can still pick it
+            own_cc = ctx.get(best.country, 0.0)
+            known = [
+                p
+                for p in cands
+                if p.kind == "settlement"
+                and (p.feature in ("capital", "city") or p.population >= 15_000)
+                and (p.country == best.country or ctx.get(p.country, 0.0) >= 0.5 * own_cc > 0)
+            ]
+            if known:
+                best = max(known, key=lambda p: (_score(p, ctx, total, anchors, sent_ccs), p.population, p.id))
         if not head and best.feature != "country":
             country = [p for p in cands if p.feature == "country"]
             if country and best.country == country[0].country:
@@ -778,7 +792,8 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
        it and a settlement over its province or region; places that name an affiliation ("ميليشيات
        مصراتة", "قبائل كاباو") count less; a country only when the sentence has nothing finer.
     2. When the sentence has only a country (or region), a finer place of that country in the next or
-       previous sentence is taken ("خطفوا في ليبيا. ... في منطقة مليتة").
+       previous sentence is taken ("خطفوا في ليبيا. ... في منطقة مليتة"), unless the sentence also names
+       a local place the gazetteer lacks ("مديرية القفر", kept unresolved).
     3. When the sentence has no resolved place: the last place of the up to 3 previous sentences of the
        same paragraph; if the sentence refers back ("المدينة", "وأضاف"), the previous paragraphs too
        (up to 4 sentences back).
@@ -793,7 +808,10 @@ def place_for(doc: Doc, anchor: Span) -> PlaceMention | None:
         if all((p.start, p.end) in affiliated for p in here_places):
             here_places = []  # "المسؤول الصحي في عدن ... في المدينة": the city of an earlier sentence
     got = _pick(doc, here_places, anchor)
-    if got is not None and _specificity(got) >= 2:
+    # "وفي محافظة إب ... سيطروا على مديرية القفر": a local name the gazetteer lacks is finer than the
+    # province the sentence names; a place of the next sentence is another place, not this one
+    unknown_here = any(not p.resolved and p.sentence == si for p in doc.places)
+    if got is not None and _specificity(got) >= 2 and not unknown_here:
         for k in (si + 1, si - 1, si + 2):
             if 0 <= k < len(doc.sentences):
                 finer = [
