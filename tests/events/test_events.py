@@ -969,3 +969,28 @@ def test_a_further_statement_that_names_the_happening_again_is_not_its_evidence(
         "2015-08-04",
     )
     assert len(doc.events) == 1 and "مؤكدًا" not in doc.events[0].evidence
+
+
+def test_falling_rockets_killers_named_and_dual_attacks():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul-Aug 2015), found by mining sentences the model scores high and rasid
+    # left without an event
+    doc = rasid.analyse(
+        "وفي حلب، قال المرصد السوري لحقوق الإنسان إن 18 شخصا قتلوا وأصيب 50 آخرون جراء سقوط صاروخ على حي "
+        "المغاير الخاضع لسيطرة المعارضة جنوب مدينة حلب.",
+        "2015-07-22",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Shelling/artillery/missile attack", 18)]
+    doc = rasid.analyse(
+        "وقالت مصادر محلية ان ستة حوثيين بينهم القيادي ابو عقيل السالمي قتلوا امس السبت على يد عناصر المقاومة "
+        "الشعبية في مديرية حزم العدين بإب.",
+        "2015-08-09",
+    )
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Popular Resistance", "Houthi Movement")]
+    doc = rasid.analyse(
+        "وأسفر هجومان مسلحان على فرق الشرطة في كل من ولاية هكاري، وولاية ديار بكر جنوب شرقي تركيا عن إصابة 9 "
+        "عناصر بجروح.",
+        "2015-07-26",
+    )
+    assert len(doc.events) == 2

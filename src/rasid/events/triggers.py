@@ -221,6 +221,7 @@ LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت الق
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
 OPERATIONS_NEAR = 6  # from a killing word to the operations it happened in (مقتل 17 داعشيا ضمن عمليات)
 DEVICE_NEAR = 4
+BY_HAND_NEAR = 6  # from a killing word to "على يد" naming the killers
 PROJECTILE_NEAR = 7  # from a verb of launching to the rockets (أطلقوا مساء أمس نحو ثمانية صواريخ)
 FIRE_NEAR = 6  # from a verb of opening to the fire (فتحت القوات النظامية نيران رشاشاتها)  # from a defusing verb to its device (تفكيك 21 عبوة ناسفة)
 CARRY_OUT_SPAN = 10  # ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام: its subject may be long
@@ -492,6 +493,13 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     ):
         # مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة: fighters killed in the army's operations, a battle told
         trig.flags = flags = flags - {"generic"}
+        generic = False
+    if generic and "kill" in flags and context_in(
+        doc, resources, "by_hand", trig.tok_end, min(hi, trig.tok_end + BY_HAND_NEAR)
+    ):
+        # قتلوا امس على يد عناصر المقاومة: the killers are named, a killing done, not a toll
+        trig.flags = flags = flags - {"generic"}
+        trig.confidence = max(trig.confidence, LIGHT_VERB_CONF)
         generic = False
     if trig.family == "abduction" and _abducted_are_combatants(doc, resources, trig):
         # خطفت جبهة النصرة ... خمسة مقاتلين: fighters taken, not civilians
