@@ -994,3 +994,21 @@ def test_falling_rockets_killers_named_and_dual_attacks():
         "2015-07-26",
     )
     assert len(doc.events) == 2
+
+
+def test_ground_taken_after_a_far_light_verb_and_fighters_killed_in_an_operation():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul 2015)
+    doc = rasid.analyse(
+        "تمكنت المقاومة الشعبية والجيش أمس الأحد من السيطرة على بلدتين في محافظة لحج جنوبي اليمن، بعد يومين من "
+        "المعارك أسفرت عن عشرات القتلى والجرحى.",
+        "2015-07-27",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+    doc = rasid.analyse(
+        "قتل 15 عنصرًا من تنظيم داعش الإرهابي اليوم بعملية أمنية نفذتها القوات العراقية شرقي الرمادي.", "2015-07-31"
+    )
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in doc.events] == [
+        ("Armed clash", "Military Forces of Iraq", 15)
+    ]

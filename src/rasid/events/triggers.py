@@ -219,13 +219,13 @@ REFERENCE_PENALTY = 0.25  # definite noun
 GOVERNED_PENALTY = 0.1  # noun after a preposition
 LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت القوة من قتل: a verbal noun reported as an act
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
-OPERATIONS_NEAR = 6  # from a killing word to the operations it happened in (مقتل 17 داعشيا ضمن عمليات)
+OPERATIONS_NEAR = 8  # from a killing word to the operations it happened in (قتل 15 عنصرا من تنظيم داعش اليوم بعملية أمنية)
 DEVICE_NEAR = 4
 BY_HAND_NEAR = 6  # from a killing word to "على يد" naming the killers
 PROJECTILE_NEAR = 7  # from a verb of launching to the rockets (أطلقوا مساء أمس نحو ثمانية صواريخ)
 FIRE_NEAR = 6  # from a verb of opening to the fire (فتحت القوات النظامية نيران رشاشاتها)  # from a defusing verb to its device (تفكيك 21 عبوة ناسفة)
 CARRY_OUT_SPAN = 10  # ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام: its subject may be long
-LIGHT_SPAN = 6  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
+LIGHT_SPAN = 8  # ... and from one opening its clause (وقامت مجموعة مسلحة مجهولة الهوية باختطاف)
 INSTRUMENT_NEAR = 2  # tokens between an attack verb and the weapon that makes it a strike
 
 
