@@ -1012,3 +1012,30 @@ def test_ground_taken_after_a_far_light_verb_and_fighters_killed_in_an_operation
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in doc.events] == [
         ("Armed clash", "Military Forces of Iraq", 15)
     ]
+
+
+def test_a_revolution_date_is_a_name_not_the_events_date():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Jul 2015): "ثورة 11 فبراير (شباط) 2011" names the revolution; the
+    # abduction is recent news, not 2011 history
+    doc = rasid.analyse(
+        "وأضاف: «قام المسلحون الحوثيون باختطاف الناشط الإعلامي بالحراك التهامي سمير المنذي في مقهى هاواي في كورنيش "
+        "الحديدة لأنه من الناشطين وأحد شباب ثورة 11 فبراير (شباط) 2011، وقد تلقى تهديدا بالاختطاف في اليوم السابق "
+        "من رقم مجهول قبيل اختطافه بيوم واحد».",
+        "2015-07-27",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Abduction/forced disappearance", "Houthi Movement")]
+    assert doc.times == []
+
+
+def test_place_names_are_not_future_verbs():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): سنجار begins like a future verb (س + ن)
+    doc = rasid.analyse(
+        "وتزامنا مع مرور عام كامل على احتلال داعش قضاء سنجار تظاهر أمس مئات الإيزيديين في محافظة أربيل مركز إقليم "
+        "كردستان.",
+        "2015-08-03",
+    )
+    assert [t.modality for t in doc.triggers if t.text == "تظاهر"] == ["asserted"]

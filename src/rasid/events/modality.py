@@ -33,6 +33,7 @@ _TO = function_words()["to"]
 _CARRY_OUT = function_words()["carry_out"]
 _KANA = function_words()["kana"]
 _KILLED_NOUNS = function_words()["killed_noun"]
+_ERA_NAMES = function_words()["era_name"]
 
 
 SINCE_LONG_DAYS = 7
@@ -93,6 +94,14 @@ def _period_range(doc: Doc, resources: Resources, trig) -> tuple[int, int]:
     if s_hi - s_lo <= PERIOD_SENTENCE_TOKENS:
         return s_lo, s_hi
     return clause_range(doc, resources, trig.tok_start)
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` is part of a place or actor name (سنجار, سيلة المسيمير): not a future verb."""
+    tok = doc.tokens[i]
+    return any(m.start <= tok.start < m.end for m in doc.places) or any(
+        m.start <= tok.start < m.end for m in doc.actors
+    )
 
 
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
@@ -203,7 +212,7 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 return "plan", doc.tokens[i].text
         if _is_future(doc.tokens[i].norm) and not any(
             c.scope == "future_exception" for m in hits.get(i, ()) for c in m.payloads
-        ):
+        ) and not _in_name(doc, i):
             return "plan", doc.tokens[i].text
     # a campaign under way since a date weeks back (بدأت منذ نوفمبر في شن غارات): a standing situation
     pub = doc.meta.published
@@ -241,6 +250,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
             if len(w) == 4 and w.isdigit() and 1900 < int(w) < pub.year:
                 if any(doc.tokens[k].norm in ("منذ", "ومنذ") for k in range(max(lo, i - 6), i)):
                     continue  # أسوأ عنف منذ الإطاحة بالقذافي في 2011: a comparison, not the event's date
+                if any(doc.tokens[k].norm in _ERA_NAMES for k in range(max(lo, i - 4), i)):
+                    continue  # من شباب ثورة 11 فبراير 2011: the name of a revolution, not the event's date
                 return "history", doc.tokens[i].text
     # a question word opening the sentence (لماذا دخلنا معهما في هدنة), or a question mark
     s_lo2, _s_hi2 = _sentence_range(doc, trig.sentence, ts)

@@ -56,6 +56,7 @@ class Grammar:
     lex: Lexicon
     future: re.Pattern  # a future cue in the sentence
     name_head: re.Pattern  # a noun that makes a following day+month a name
+    name_head_dated: re.Pattern  # ... even with a year (ثورة 11 فبراير 2011, ثوار 17 فبراير)
 
 
 _CLAUSE_START = re.compile(r"[.،,؛\n]|(?<![\w])[او]?ن(?![\w])")
@@ -198,7 +199,8 @@ def build_grammar(lex: Lexicon) -> Grammar:
     compiled = [(name, re.compile(p)) for name, p in pats]
     future = re.compile(rf"(?<![\w])(?:{_alt(cues.get('future', {}))[3:-1]})(?![\w])")
     name_head = re.compile(rf"(?<![\w])(?:[وفبل]?(?:ال)?){_alt(cues.get('name_head', {}))}\s+$")
-    return Grammar(compiled, lex, future, name_head)
+    name_head_dated = re.compile(rf"(?<![\w])(?:[وفبل]?(?:ال)?){_alt(cues.get('name_head_dated', {}))}\s+$")
+    return Grammar(compiled, lex, future, name_head, name_head_dated)
 
 
 # --- resolution helpers ---------------------------------------------------------------------------
@@ -504,8 +506,11 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
             prec = 1 if a == b or (night and (b - a).days == 1) else (2 if (b - a).days < 11 else 3)
             return out(a, b, prec, "range")
         # a day and a month
-        if year is None and rel is None and not gd.get("wd") and g.name_head.search(text[max(0, s - 14) : s]):
-            return None  # قوى 8 آذار, شارع 26 سبتمبر: a name
+        before = text[max(0, s - 14) : s]
+        if rel is None and not gd.get("wd") and (
+            (year is None and g.name_head.search(before)) or g.name_head_dated.search(before)
+        ):
+            return None  # قوى 8 آذار, شارع 26 سبتمبر, ثورة 17 فبراير (2011): a name
         day = _day_value(gd.get("day"))
         if day is None or not 1 <= day <= 31:
             return none("invalid")
