@@ -1039,3 +1039,10 @@ def test_place_names_are_not_future_verbs():
         "2015-08-03",
     )
     assert [t.modality for t in doc.triggers if t.text == "تظاهر"] == ["asserted"]
+    # ... nor is a possessive of سيطرة (Asharq Al-Awsat, Jul 2015)
+    doc = rasid.analyse(
+        "استعادت المقاومة الشعبية والجيش الوطني القصر الرئاسي بحي التواهي في عدن، وأحكموا سيطرتهم على الحي "
+        "بالكامل، وتمكنت من دخول حي التواهي، آخر معاقل المتمردين.",
+        "2015-07-28",
+    )
+    assert {t.modality for t in doc.triggers} == {"asserted"}
