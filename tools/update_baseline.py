@@ -22,6 +22,8 @@ GOLD_FILES = {
     "heldout": REPO / "devgold" / "heldout" / "heldout.jsonl",
     "heldout2": REPO / "devgold" / "heldout2" / "heldout2.jsonl",
     "heldout3": REPO / "devgold" / "heldout3" / "heldout3.jsonl",
+    "devgold-dev4": REPO / "devgold" / "dev4" / "dev4.jsonl",
+    "heldout4": REPO / "devgold" / "heldout4" / "heldout4.jsonl",
 }
 
 

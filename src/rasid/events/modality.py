@@ -172,6 +172,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     ts - m.tok_start <= COMPLEMENT_WINDOW and doc.tokens[ts - 1].norm in _TO
                 ):
                     continue  # (a verb of aim or demand reaches its complement "إلى ..." further away)
+                if cue.modality == "judicial" and doc.tokens[m.tok_start].text.lstrip("وفب").startswith("إ"):
+                    continue  # إحكام السيطرة (tightening) normalises like أحكام (sentences); the hamza tells them apart
                 if cue.modality == "judicial" and _carried_out(doc, trig.sentence, m.tok_start):
                     continue  # نفذت الجماعة حكم الإعدام: the sentence was carried out, the killing happened
                 if best is None or m.tok_start > best[0]:

@@ -42,6 +42,7 @@ _RELATIVES = _WORDS["relative"]
 _COMPLEMENTIZERS = _WORDS["complementizer"]
 _LIGHT_PREPS = _WORDS["light_prep"]
 _CARRY_OUT = _WORDS["carry_out"]
+_NOT_SUFFIXED = _WORDS["not_suffixed"]
 _TARGET_PREPS = _WORDS["target_prep"]
 _KILLED_NOUNS = _WORDS["killed_noun"]
 
@@ -191,6 +192,8 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
         out.append(_make(doc, m.start, m.end, m.tok_start, m.tok_end, _best_entry(m.payloads), tax))
     for ti, entries, cut in _suffix_hits(doc, matcher, covered):
         t = doc.tokens[ti]
+        if t.norm in _NOT_SUFFIXED:
+            continue  # قبضتها (its grip), not قبضت + ها (arrested her)
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
         trig = _make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax)
