@@ -1048,3 +1048,17 @@ def test_place_names_are_not_future_verbs():
         "2015-07-28",
     )
     assert {t.modality for t in doc.triggers} == {"asserted"}
+
+
+def test_a_force_reporting_its_enemys_losses_is_the_acting_side():
+    import rasid
+
+    # a state force says how many of the other side fell and names no other agent: its own operation
+    doc = rasid.analyse("وقال الجيش الليبي إن 12 مسلحا قتلوا في اشتباكات في بنغازي أمس.", "2015-08-10")
+    assert [e.actor1 for e in doc.events] == ["Libyan National Army"]
+    # ... but a named agent in the claim keeps its place (Al-Riyadh, Aug 2015)
+    doc = rasid.analyse(
+        "وقال مصدر أمني إن مدفعية قوات البيشمركة قصفت مواقع عدة لتنظيم داعش في قرى الحميرة المحاذية لكركوك.",
+        "2015-08-10",
+    )
+    assert [e.actor1 for e in doc.events] == ["Peshmerga"]

@@ -489,6 +489,12 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         ev.actor1, ev.actor1_text = a1.canonical or a1.text, a1.text
     if a2 is not None:
         ev.actor2, ev.actor2_text = a2.canonical or a2.text, a2.text
+    if ev.event_type in ("Battles", "Explosions/Remote violence") and not ev.actor1_text:
+        # "أوضحت قيادة العمليات المشتركة أن 7 عناصر من داعش قتلوا": a force that reports, with no other agent
+        # named, what its enemy lost reports its own operation
+        force = _speaking_force(doc, anchor)
+        if force is not None and force[0] != ev.actor2:
+            ev.actor1, ev.actor1_text = force
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}
     if ev.event_type == "Explosions/Remote violence" and a2 is not None and a2.text and a2.kind in ARMED_KINDS:
         ev.civilian_targeting = False  # عربة مفخخة استهدفت حاجزا للقوات النظامية: a force was the target
@@ -538,6 +544,21 @@ def _in_clause(doc: Doc, resources: Resources, anchor, span) -> bool:
     """``span`` lies in the clause of ``anchor`` (not after بعدما, in the reason told later)."""
     lo, hi = clause_range(doc, resources, anchor.tok_start)
     return doc.tokens[lo].start <= span.start < doc.tokens[hi - 1].end
+
+
+def _speaking_force(doc: Doc, anchor) -> tuple[str, str] | None:
+    """(canonical, speaker text) of a state force whose quote holds ``anchor``, if any."""
+    kb = doc.user.get("actors.kb")
+    if kb is None:
+        return None
+    by_name = {a.canonical: a for a in kb.actors.values() if not a.is_template}
+    for q in doc.quotes:
+        if q.claim_start is None or q.claim_end is None or not q.claim_start <= anchor.start < q.claim_end:
+            continue
+        actor = by_name.get(q.speaker_actor or "")
+        if actor is not None and actor.kind == "state" and q.speaker_text:
+            return actor.canonical, q.speaker_text
+    return None
 
 
 def _stated(name: str | None, text: str | None) -> str | None:
