@@ -191,6 +191,12 @@ MORE_MODALITY = [
         "plan",
     ),
     ("وتعهدت الحكومة التركية ببدء الغارات ضد تنظيم داعش في سوريا إلى جانب التحالف الدولي.", "الغارات", "plan"),
+    # an agreement to keep in touch is a statement, not an act (Jawhara FM, Jan 2017)
+    (
+        "كما اتفق الجانبان على التواصل والتنسيق الوثيق بين الجهات المعنية في البلدين لمعالجة الإشكاليات الموجودة.",
+        "اتفق",
+        "statement",
+    ),
     # إحكام (tightening) normalises like أحكام (sentences): it is no judicial cue (Al-Riyadh, Aug 2015)
     ("وأكد المصدر أن القوات تمكنت بعد معارك عنيفة من إحكام قبضتها وقتل عدد من المسلحين.", "قتل", "asserted"),
     (  # كان ... قد + verb is the past perfect, not "may"
