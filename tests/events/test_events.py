@@ -1068,3 +1068,18 @@ def test_a_force_reporting_its_enemys_losses_is_the_acting_side():
         "2015-08-10",
     )
     assert [e.actor1 for e in doc.events] == ["Peshmerga"]
+
+
+def test_fighters_counted_before_the_killing_verb_fell_in_battle():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul 2015): the killed are fighters, so the killing is a battle, not an
+    # attack on civilians
+    for sentence in (
+        "من جهة أخرى أعلنت مصادر أمنية أن 20 عنصراً من داعش قتلوا كما تم تدمير وكر تابع لهم.",
+        "وتبنت الحركة الانفصالية الكردية الأربعاء قتل شرطيين في مدينة جيلان بينار على الحدود مع سوريا.",
+    ):
+        doc = rasid.analyse(sentence, "2015-07-27")
+        assert [(e.event_type, e.civilian_targeting) for e in doc.events] == [("Battles", False)], sentence
+    doc = rasid.analyse("وقتل خمسة مدنيين برصاص قناصة الحوثيين في تعز أمس.", "2015-08-06")
+    assert [(e.sub_event_type, e.civilian_targeting) for e in doc.events] == [("Attack", True)]

@@ -543,9 +543,17 @@ def _victims_are_combatants(doc: Doc, resources: Resources, trig: EventTrigger, 
     from rasid.text.numbers import parse_number_words
 
     stop = min(hi, trig.tok_end + 5)
+    lo, _hi = clause_range(doc, resources, trig.tok_start)
+    if trig.tok_end - trig.tok_start == 1 and not norm(trig.text).startswith(tuple(_KILLED_NOUNS)):
+        # "22 مسلحا من الحوثيين قتلوا", "20 عنصرا من داعش قتلوا": the counted fighters before a killing verb
+        for m in context_in(doc, resources, "combatant", max(lo, trig.tok_start - 5), trig.tok_start):
+            for j in (m.tok_start - 1, m.tok_start - 2):
+                if j >= lo and (_QUANTITY.match(doc.tokens[j].norm) or parse_number_words(doc.tokens[j].norm) is not None):
+                    if not _QUANTITY.match(doc.tokens[j].norm) or doc.tokens[j].norm.isdigit():
+                        return True
     for m in context_in(doc, resources, "combatant", trig.tok_end, stop):
         k = m.tok_start
-        if k == trig.tok_end and norm(trig.text).startswith(tuple(_KILLED_NOUNS)):
+        if k == trig.tok_end:  # مقتل جنديين, قتل شرطيين: the killed named right after the word
             return True
         for j in (k - 1, k - 2):
             if j >= trig.tok_end and (
