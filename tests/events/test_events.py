@@ -1083,3 +1083,17 @@ def test_fighters_counted_before_the_killing_verb_fell_in_battle():
         assert [(e.event_type, e.civilian_targeting) for e in doc.events] == [("Battles", False)], sentence
     doc = rasid.analyse("وقتل خمسة مدنيين برصاص قناصة الحوثيين في تعز أمس.", "2015-08-06")
     assert [(e.sub_event_type, e.civilian_targeting) for e in doc.events] == [("Attack", True)]
+
+
+def test_arrests_for_common_crimes_and_stopped_fighting_are_not_coded():
+    import rasid
+
+    # corpus sentences (SaudiNewsNet, Jul-Aug 2015): ACLED codes arrests tied to the conflict, not a drug
+    # smuggler's; "توقيف المعارك" stops the fighting
+    for sentence in (
+        "وأوضح بيان للوزارة أنه تم القبض على المدعو عند قيامه بتهريب كمية من الهيروين المخدر داخل أحشائه إلى المملكة.",
+        "مشيرا إلى أن توقيف المعارك في الزبداني سيتم خلال أيام.",
+    ):
+        assert "Arrests" not in [e.sub_event_type for e in rasid.analyse(sentence, "2015-08-06").events], sentence
+    doc = rasid.analyse("وقال مصدر عسكري إنه تم القبض على عدد من القيادات الحوثية خلال تحرير عدن.", "2015-07-27")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]

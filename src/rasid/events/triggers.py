@@ -418,6 +418,12 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             near = context_in(doc, resources, "aircraft", lo, hi)
             if not near:
                 return None
+    if trig.sub_event_type == "Arrests" and context_in(doc, resources, "criminal", lo, hi):
+        return None  # القبض على مهرب مخدرات: a common crime, not conflict
+    if trig.sub_event_type == "Arrests" and any(
+        m.tok_start == trig.tok_end for m in context_in(doc, resources, "fighting", trig.tok_end, trig.tok_end + 1)
+    ):
+        return None  # توقيف المعارك: the fighting stopped, no one arrested
     if "fire" in flags and not context_in(doc, resources, "fire", trig.tok_end, min(hi, trig.tok_end + FIRE_NEAR)):
         return None  # فتح الطريق, فتحت تحقيقا: nothing fired
     if "projectile" in flags and not context_in(
