@@ -1097,3 +1097,16 @@ def test_arrests_for_common_crimes_and_stopped_fighting_are_not_coded():
         assert "Arrests" not in [e.sub_event_type for e in rasid.analyse(sentence, "2015-08-06").events], sentence
     doc = rasid.analyse("وقال مصدر عسكري إنه تم القبض على عدد من القيادات الحوثية خلال تحرير عدن.", "2015-07-27")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+def test_a_protest_set_for_tomorrow_is_a_plan():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): "مساء غد" dates the protest after publication
+    doc = rasid.analyse(
+        "فيما حدد ناشطون مدنيون عبر شبكة التواصل الاجتماعي موعد تنظيم تظاهرة في ساحة التحرير وسط العاصمة بغداد "
+        "مساء غد لتجديد المطالبة بتوفير الخدمات الأساسية.",
+        "2015-08-06",
+    )
+    assert doc.events == []
+    assert [(t.text, t.date_start.isoformat()) for t in doc.times] == [("مساء غد", "2015-08-07")]

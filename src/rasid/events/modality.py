@@ -223,6 +223,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for tm in doc.times:
             if not c_start <= tm.start < c_end:
                 continue
+            if tm.date_start is not None and tm.date_start > pub and tm.category in ("relative", "weekday", "gregorian"):
+                return "plan", tm.text  # تنظيم تظاهرة ... مساء غد: dated after publication, a plan
             since = tm.category == "since" or norm(tm.text).startswith(("منذ", "ومنذ"))
             k = next((i for i in range(lo, hi) if doc.tokens[i].end > tm.start), lo)
             if since and _superlative_before(doc, resources, k, lo):
