@@ -790,6 +790,13 @@ def test_a_sentence_carried_out_is_a_killing_a_sentence_passed_is_not():
         "2015-08-01",
     )
     assert verdict.events == []
+    # a state carrying out a court's sentence is justice, which ACLED does not code (modality set, Al-Yaum 2015)
+    justice = rasid.analyse(
+        "وفي 13 يوليو الماضي نفّذت دولة الإمارات حكم الإعدام في مواطنة تُدعى آلاء بـدر عبدالله، بعد القبض عليها "
+        "بتهمة قتل مقيمة أمريكية.",
+        "2015-08-03",
+    )
+    assert "Attack" not in [e.sub_event_type for e in justice.events]
 
 
 def test_the_plain_report_is_the_evidence_not_the_lede_that_also_voices_a_plan():

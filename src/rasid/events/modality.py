@@ -33,6 +33,7 @@ _TO = function_words()["to"]
 _CARRY_OUT = function_words()["carry_out"]
 _KANA = function_words()["kana"]
 _KILLED_NOUNS = function_words()["killed_noun"]
+_STATE_AGENTS = function_words()["state_agent"]
 _ERA_NAMES = function_words()["era_name"]
 
 
@@ -72,9 +73,16 @@ def _sentence_range(doc: Doc, si: int, tok: int) -> tuple[int, int]:
 
 
 def _carried_out(doc: Doc, si: int, cue_tok: int) -> bool:
-    """A verb of carrying out stands before a word of sentence in its sentence (ونفذت الجبهة (...) حكم الإعدام)."""
+    """A verb of carrying out, then a named non-state agent, before a word of sentence (ونفذت الجبهة (...) حكم الإعدام)."""
     lo = _sentence_range(doc, si, cue_tok)[0]
-    return any(doc.tokens[k].norm in _CARRY_OUT for k in range(max(lo, cue_tok - BEFORE_WINDOW), cue_tok))
+    for k in range(max(lo, cue_tok - BEFORE_WINDOW), cue_tok):
+        if doc.tokens[k].norm in _CARRY_OUT:
+            # the armed group that carried it out is named; a state's or an unnamed court sentence ("نفذت دولة
+            # الإمارات حكم الإعدام", "تم تنفيذ حكم القتل") is justice, which ACLED does not code
+            near = [doc.tokens[j].norm for j in range(max(lo, k - 4), cue_tok) if j != k]
+            passive = k > lo and doc.tokens[k - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+            return not passive and not any(w in _STATE_AGENTS for w in near)
+    return False
 
 
 def _after_kana(doc: Doc, si: int, qad: int) -> bool:
