@@ -131,3 +131,26 @@ def test_cli_extract_is_idempotent_and_replaces_changed_articles(tmp_path):
         assert st.counts()["articles"] == 5
         ids = [e["event_id"] for e in st.events()]
         assert len(ids) == len(set(ids))
+
+
+def test_stored_articles_are_re_extracted_when_the_pipeline_changes(tmp_path, monkeypatch):
+    import datetime as dt
+
+    import rasid.ingest.batch as batch
+    from rasid import __version__
+    from rasid.options import Options
+
+    (tmp_path / "a.txt").write_text(ARABIC, encoding="utf-8")
+    db = tmp_path / "store.db"
+
+    def run():
+        with SQLiteStore(db) as st:
+            return batch.run_batch(read_articles([tmp_path], published=dt.date(2015, 7, 21)), st, Options())
+
+    assert run().new == 1
+    assert run().unchanged == 1
+    # the stored version carries a digest of the shipped code and data: after an upgrade (here: a different
+    # digest) the article is extracted again instead of keeping what an older pipeline stored
+    assert batch.PIPELINE_VERSION.startswith(__version__ + "+")
+    monkeypatch.setattr(batch, "PIPELINE_VERSION", batch.PIPELINE_VERSION + "-changed")
+    assert run().replaced == 1

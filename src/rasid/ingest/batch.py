@@ -14,7 +14,22 @@ from rasid.ingest.readers import Article, Problem
 from rasid.options import Options
 from rasid.pipeline import Pipeline
 
-PIPELINE_VERSION = __version__
+
+def _fingerprint() -> str:
+    """The package version plus a short digest of every shipped source and data file: a stored article is
+    re-extracted whenever the code or the language data that produced its events change, not only on a release."""
+    import hashlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".npz")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+PIPELINE_VERSION = _fingerprint()
 
 
 @dataclass
