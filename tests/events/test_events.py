@@ -248,6 +248,8 @@ def test_evidence_leaves_out_the_call():
 MORE_FATALITIES = [
     # dev4 (Jawhara FM, Jun 2017): "no human losses" is a stated zero
     ("ثمّ فجر الانتحاري نفسه دون وقوع أي خسائر بشرية.", 0),
+    # a leader is one death (dev4, Jawhara FM, Jan 2017)
+    ("وأعلن الجيش خبر مقتل أمير تنظيم أنصار الشريعة الإرهابي سيف الله بن حسين في اشتباكات وقعت اليوم في بنغازي.", 1),
     # ... but "no news of losses" states nothing (dev4, Asharq Al-Awsat, Aug 2015)
     ("بينما تعرضت أماكن في منطقتي الكوم وكتف الغدر لقصف من قبل قوات النظام دون أنباء عن خسائر.", None),
     ("قال مسعفون إن جنديين ليبيين قتلا وأصيب عشرة بجروح في قتال في وسط مدينة بنغازي.", 2),
