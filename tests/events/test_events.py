@@ -248,6 +248,10 @@ def test_evidence_leaves_out_the_call():
 MORE_FATALITIES = [
     # dev4 (Jawhara FM, Jun 2017): "no human losses" is a stated zero
     ("ثمّ فجر الانتحاري نفسه دون وقوع أي خسائر بشرية.", 0),
+    # a count before the verb, past whose fighters they were (dev4, Saudi Press Agency, Aug 2015)
+    ("أن 7 عناصر من تنظيم / داعش / قتلوا وجرح أربعة منهم في مناطق البوشجل والملاحمة.", 7),
+    # the two sides' counts joined by و add up (heldout2, Asharq Al-Awsat, Aug 2015)
+    ("وذكر المرصد أنّ 25 مقاتلاً على الأقل من الفصائل المسلحة السورية وثمانية من مقاتلي تنظيم داعش، قتلوا في الهجوم.", 33),
     # a leader is one death (dev4, Jawhara FM, Jan 2017)
     ("وأعلن الجيش خبر مقتل أمير تنظيم أنصار الشريعة الإرهابي سيف الله بن حسين في اشتباكات وقعت اليوم في بنغازي.", 1),
     # ... but "no news of losses" states nothing (dev4, Asharq Al-Awsat, Aug 2015)

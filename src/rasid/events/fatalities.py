@@ -23,6 +23,8 @@ FILLERS = frozenset(
 )
 GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
+PARTITIVE = frozenset({"من", "بينهم", "منهم"})  # a phrase that says whose the counted are, skipped whole
+PARTITIVE_SPAN = 4  # ... up to this many words after it
 TOLL_SPAN = 30  # tokens from a toll noun to the figure it reaches
 
 
@@ -146,21 +148,33 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             i - 2 <= k < i for k in nums
         ):
             singles.append(1)
+    reached: dict[int, list[int]] = {}  # death word -> the counts that reach it
     for i, (value, last, _kind) in nums.items():
         if not lo <= i < hi:
             continue
-        k, gap = last + 1, 0
+        k, gap, free = last + 1, 0, 0
         while k < hi and gap < GAP_BEFORE:
             if k in injury:
                 break
             if k in after:
                 nxt = after[k]
                 if not (nxt < hi and nxt in injury and toks[nxt].prefix.startswith("و")):
-                    cands.append(value)  # not "عشرات القتلى والجرحى": one figure for the dead and the hurt
+                    reached.setdefault(k, []).append(value)  # not "عشرات القتلى والجرحى": dead and hurt together
                 break
-            if toks[k].norm not in FILLERS:
+            if k in nums and toks[k].prefix.startswith("و"):
+                # "25 مقاتلا من الفصائل وثمانية من مقاتلي داعش قتلوا": the next count of the same sentence
+                # reaches the death word itself; the counts of the two sides add up
+                k += 1
+                continue
+            if toks[k].norm in PARTITIVE and free == 0 and gap <= 1:
+                free = PARTITIVE_SPAN  # 7 عناصر من تنظيم داعش قتلوا, ستة حوثيين بينهم القيادي فلان قتلوا
+            elif free > 0:
+                free -= 1
+            elif toks[k].norm not in FILLERS:
                 gap += 1
             k += 1
+    for values in reached.values():
+        cands.append(sum(values))  # one count, or the counts of both sides joined by و
     for i, end in toll.items():
         # ارتفعت حصيلة قتلى المعارك ... إلى 11 شخصا: the figure the toll reaches
         if not lo <= i < hi or injury_between(i, end):
