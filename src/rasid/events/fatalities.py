@@ -148,7 +148,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             i - 2 <= k < i for k in nums
         ):
             singles.append(1)
-    reached: dict[int, list[int]] = {}  # death word -> the counts that reach it
+    reached: dict[int, list[tuple[int, int]]] = {}  # death word -> (token, count) of the counts that reach it
     for i, (value, last, _kind) in nums.items():
         if not lo <= i < hi:
             continue
@@ -159,7 +159,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             if k in after:
                 nxt = after[k]
                 if not (nxt < hi and nxt in injury and toks[nxt].prefix.startswith("و")):
-                    reached.setdefault(k, []).append(value)  # not "عشرات القتلى والجرحى": dead and hurt together
+                    reached.setdefault(k, []).append((i, value))  # not "عشرات القتلى والجرحى": dead and hurt together
                 break
             if k in nums and toks[k].prefix.startswith("و"):
                 # "25 مقاتلا من الفصائل وثمانية من مقاتلي داعش قتلوا": the next count of the same sentence
@@ -173,8 +173,14 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             elif toks[k].norm not in FILLERS:
                 gap += 1
             k += 1
-    for values in reached.values():
-        cands.append(sum(values))  # one count, or the counts of both sides joined by و
+    for counts in reached.values():
+        counts.sort()
+        first = counts[0][0]
+        sides = len(counts) > 1 and all(b - a > 1 for (a, _), (b, _) in zip(counts, counts[1:]))
+        if sides and not (first > 0 and toks[first - 1].norm in ("بين", "وبين")):
+            cands.append(sum(v for _, v in counts))  # the counts of both sides joined by و
+        else:
+            cands.append(min(v for _, v in counts))  # one count, or a range ("بين 30 و35")
     for i, end in toll.items():
         # ارتفعت حصيلة قتلى المعارك ... إلى 11 شخصا: the figure the toll reaches
         if not lo <= i < hi or injury_between(i, end):
