@@ -551,7 +551,9 @@ def _speaking_force(doc: Doc, anchor) -> tuple[str, str] | None:
     kb = doc.user.get("actors.kb")
     if kb is None:
         return None
-    by_name = {a.canonical: a for a in kb.actors.values() if not a.is_template}
+    by_name = doc.user.get("events.actors_by_name")
+    if by_name is None:  # once per article, not per event
+        by_name = doc.user["events.actors_by_name"] = {a.canonical: a for a in kb.actors.values() if not a.is_template}
     for q in doc.quotes:
         if q.claim_start is None or q.claim_end is None or not q.claim_start <= anchor.start < q.claim_end:
             continue
@@ -790,7 +792,7 @@ def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
     """Towns listed after the trigger as the places one act hit ("قصفت قوات النظام الحولة وتلبيسة", "ثلاث غارات
     ... بالجفينة، وثلاث أخرى ... بالمخدرة"): ACLED codes one event per place. Only settlements, districts and
     facilities more than ``LIST_MIN_KM`` apart, joined by و (or by "another N" words), none after بين or من."""
-    from rasid.places.stage import _specificity
+    from rasid.places.stage import _dist_km, _specificity
 
     if c.event_type not in LIST_SPLIT_TYPES:
         return []
@@ -841,15 +843,9 @@ def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
         return []  # بين البلدتين, من الموصل إلى الرمادي, بعد الضالع وعدن: ground or a comparison, not a list
     for a in range(len(chain)):
         for b in range(a + 1, len(chain)):
-            if _dist_places(chain[a], chain[b]) < LIST_MIN_KM:
+            if _dist_km(chain[a], chain[b]) < LIST_MIN_KM:
                 return []
     return chain
-
-
-def _dist_places(a, b) -> float:
-    from rasid.evaluate.scorer import haversine_km
-
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _per_place(doc: Doc, resources: Resources, ev: Event, places: list) -> list[Event]:

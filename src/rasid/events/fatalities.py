@@ -23,8 +23,7 @@ FILLERS = frozenset(
 )
 GAP_AFTER = 4  # tokens from a death word to its count
 GAP_BEFORE = 3  # tokens from a count to the death noun after it
-PARTITIVE = frozenset({"من", "بينهم", "منهم"})  # a phrase that says whose the counted are, skipped whole
-PARTITIVE_SPAN = 4  # ... up to this many words after it
+PARTITIVE_SPAN = 4  # words skipped after a partitive cue (من تنظيم داعش, بينهم القيادي فلان)
 TOLL_SPAN = 30  # tokens from a toll noun to the figure it reaches
 
 
@@ -148,6 +147,8 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
             i - 2 <= k < i for k in nums
         ):
             singles.append(1)
+    partitive = _cue_tokens(doc, resources, "partitive")
+    range_open = _cue_tokens(doc, resources, "range_open")
     reached: dict[int, list[tuple[int, int]]] = {}  # death word -> (token, count) of the counts that reach it
     for i, (value, last, _kind) in nums.items():
         if not lo <= i < hi:
@@ -166,7 +167,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
                 # reaches the death word itself; the counts of the two sides add up
                 k += 1
                 continue
-            if toks[k].norm in PARTITIVE and free == 0 and gap <= 1:
+            if k in partitive and free == 0 and gap <= 1:
                 free = PARTITIVE_SPAN  # 7 عناصر من تنظيم داعش قتلوا, ستة حوثيين بينهم القيادي فلان قتلوا
             elif free > 0:
                 free -= 1
@@ -177,7 +178,7 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
         counts.sort()
         first = counts[0][0]
         sides = len(counts) > 1 and all(b - a > 1 for (a, _), (b, _) in zip(counts, counts[1:]))
-        if sides and not (first > 0 and toks[first - 1].norm in ("بين", "وبين")):
+        if sides and first - 1 not in range_open:
             cands.append(sum(v for _, v in counts))  # the counts of both sides joined by و
         else:
             cands.append(min(v for _, v in counts))  # one count, or a range ("بين 30 و35")

@@ -34,6 +34,7 @@ _CARRY_OUT = function_words()["carry_out"]
 _KANA = function_words()["kana"]
 _KILLED_NOUNS = function_words()["killed_noun"]
 _STATE_AGENTS = function_words()["state_agent"]
+_PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
 
 
@@ -80,7 +81,7 @@ def _carried_out(doc: Doc, si: int, cue_tok: int) -> bool:
             # the armed group that carried it out is named; a state's or an unnamed court sentence ("نفذت دولة
             # الإمارات حكم الإعدام", "تم تنفيذ حكم القتل") is justice, which ACLED does not code
             near = [doc.tokens[j].norm for j in range(max(lo, k - 4), cue_tok) if j != k]
-            passive = k > lo and doc.tokens[k - 1].norm in ("تم", "وتم", "يتم", "سيتم")
+            passive = k > lo and doc.tokens[k - 1].norm in _PASSIVE_AUX
             return not passive and not any(w in _STATE_AGENTS for w in near)
     return False
 
