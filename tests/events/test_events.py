@@ -1127,3 +1127,20 @@ def test_a_protest_set_for_tomorrow_is_a_plan():
     )
     assert doc.events == []
     assert [(t.text, t.date_start.isoformat()) for t in doc.times] == [("مساء غد", "2015-08-07")]
+
+
+def test_a_claim_of_responsibility_is_the_claimed_act_told_again():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015): the abduction, then the group's claim of it a day later
+    doc = rasid.analyse(
+        "وخطفت «جبهة النصرة» ثمانية عناصر من «الفرقة 30» بينهم قائد الفرقة مساء الأربعاء قرب مدينة اعزاز.\n"
+        "وتبنت «جبهة النصرة» أمس، خطف المجموعة.",
+        "2015-08-01",
+    )
+    assert [(e.sub_event_type, len(e.evidence_spans)) for e in doc.events] == [("Abduction/forced disappearance", 2)]
+    # ... but a claimed toll over weeks stays a total (dev4, Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "وتبنى حزب العمال الكردستاني مقتل أكثر من 20 شرطيًا ورجل أمن في تركيا خلال الأسبوعين الماضيين.", "2015-08-10"
+    )
+    assert doc.events == []

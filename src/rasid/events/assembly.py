@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import rasid.events.model  # noqa: F401  (registers the sentence model resource)
 from rasid.doc import Doc, Event
 from rasid.events.fatalities import fatalities_in
-from rasid.events.modality import EVENT_MODALITIES
+from rasid.events.modality import EVENT_MODALITIES, SPOKEN_OF
 from rasid.events.triggers import EventTrigger, clause_range, function_words
 from rasid.pipeline import stage
 from rasid.resources import Resources
@@ -759,8 +759,9 @@ def _voices_non_event(doc: Doc, sentence: int, until: int) -> bool:
 
 
 def _condemned_only(c: Candidate) -> bool:
-    """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر)."""
-    return all(getattr(t, "modality", "asserted") == "condemnation" for t in c.triggers)
+    """Every trigger of the candidate sits under a condemnation (أدان، ندد، استنكر) or a claim of responsibility
+    (تبنت الجبهة خطف المجموعة): the happening is real, and the sentence speaks of it again."""
+    return all(getattr(t, "modality", "asserted") in SPOKEN_OF for t in c.triggers)
 
 
 def _text_dated(doc: Doc, anchor) -> bool:

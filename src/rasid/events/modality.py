@@ -24,7 +24,8 @@ BEFORE_WINDOW = 12  # tokens between a cue and the trigger it governs
 COMPLEMENT_WINDOW = 20  # ... or its complement after إلى (ويسعى الجيش ...، ومقرها البيضاء، إلى استعادة)
 AFTER_WINDOW = 3
 AGREED_ON_WINDOW = 12  # tokens from an agreement word to what it is on (the parties may stand between)
-EVENT_MODALITIES = frozenset({"asserted", "condemnation", "background"})  # background: kept when recent
+EVENT_MODALITIES = frozenset({"asserted", "condemnation", "responsibility", "background"})  # background: kept when recent
+SPOKEN_OF = frozenset({"condemnation", "responsibility"})  # a happening someone condemns or claims: real, told again
 
 
 _FUTURE = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
@@ -187,8 +188,12 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                     continue  # نفذت الجماعة حكم الإعدام: the sentence was carried out, the killing happened
                 if best is None or m.tok_start > best[0]:
                     best = (m.tok_start, cue, m.text)
+    spoken: tuple[str, str] | None = None
     if best is not None:
-        return best[1].modality, best[2]
+        if best[1].modality not in SPOKEN_OF:
+            return best[1].modality, best[2]
+        # condemned or claimed: the act is real, unless a rule below makes it a total, a plan or history
+        spoken = (best[1].modality, best[2])
     # period cues anywhere in the sentence (قتل 9 مدنيين ... خلال شهر يوليو: a monthly total), unless a
     # superlative makes the period a comparison (أسوأ قتال منذ أكثر من عام)
     p_lo, p_hi = _period_range(doc, resources, trig)
@@ -280,7 +285,7 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
     for q in doc.quotes:
         if q.denied and q.start <= trig.start and trig.end <= q.end:
             return "denied", q.cue
-    return "asserted", ""
+    return spoken or ("asserted", "")
 
 
 @stage("modality", requires=("sentences", "tokens", "triggers"), assigns=())
