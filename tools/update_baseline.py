@@ -24,6 +24,7 @@ GOLD_FILES = {
     "heldout3": REPO / "devgold" / "heldout3" / "heldout3.jsonl",
     "devgold-dev4": REPO / "devgold" / "dev4" / "dev4.jsonl",
     "heldout4": REPO / "devgold" / "heldout4" / "heldout4.jsonl",
+    "heldout5": REPO / "devgold" / "heldout5" / "heldout5.jsonl",
 }
 
 

@@ -1144,3 +1144,108 @@ def test_a_claim_of_responsibility_is_the_claimed_act_told_again():
         "وتبنى حزب العمال الكردستاني مقتل أكثر من 20 شرطيًا ورجل أمن في تركيا خلال الأسبوعين الماضيين.", "2015-08-10"
     )
     assert doc.events == []
+
+
+def test_two_separate_attacks_in_two_named_places_are_two_events():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): "in two separate attacks in Van and Agri" names each
+    # attack's place, and the toll since 20 July is its own clause (ليرتفع ...)
+    doc = rasid.analyse(
+        "وفي هجومين منفصلين بإقليمي فان واغري قتل المتمردون جنديين ليرتفع عدد قتلى أفراد قوات الأمن التركية "
+        "منذ 20 يوليو الماضي إلى 21 قتيلا على الأقل.",
+        "2015-08-09",
+    )
+    assert [(e.event_type, e.location_name) for e in doc.events] == [("Battles", "Van"), ("Battles", "Ağrı")]
+    # ... but separate incidents with no places listed stay a summary
+    doc = rasid.analyse("وقتل خمسة جنود في هجمات منفصلة خلال اليومين الماضيين.", "2015-08-09")
+    assert doc.events == []
+
+
+def test_van_needs_a_place_noun_before_it():
+    import rasid
+
+    # فان and وان fold to فإن / وأن ("indeed", "and that"): a place only after a place noun
+    doc = rasid.analyse("وقال المسؤول وان القوات قصفت مواقع في مدينة فان أمس.", "2015-08-09")
+    assert [p.text for p in doc.places] == ["فان"]
+
+
+def test_engaging_the_enemy_is_fighting():
+    import rasid
+
+    # corpus sentence (Jawhara FM, Mar 2017), a military spokesman's words
+    doc = rasid.analyse(
+        'مشيرا إلى أن "القوات المسلحة الليبية تقدمت بعد ظهر أمس إلى ما بعد المنطقة الصناعية في رأس لانوف، '
+        'وتعاملت مع العدو".',
+        "2017-03-06",
+    )
+    assert [(e.sub_event_type, e.date_start) for e in doc.events] == [("Armed clash", "2017-03-05")]
+
+
+def test_a_force_pulled_out_of_a_town_is_a_transfer_and_a_meeting_on_withdrawing_is_not_an_event():
+    import rasid
+
+    # corpus sentences (Al-Watan, Aug 2015)
+    doc = rasid.analyse(
+        "حيث واصل الثوار تقدمهم على حساب المتمردين الحوثيين، الذين اضطروا بالأمس إلى إخراج قواتهم من داخل مدينة "
+        "عتق، عاصمة المحافظة.",
+        "2015-08-10",
+    )
+    assert "Non-violent transfer of territory" in [e.sub_event_type for e in doc.events]
+    doc = rasid.analyse(
+        "لذلك بادروا بعقد اجتماع ترأسه المحافظ المقال، حمود عباد، توصلوا فيه إلى أهمية الانسحاب من المحافظة.",
+        "2015-08-10",
+    )
+    assert doc.events == []
+
+
+def test_a_raid_told_with_an_abduction_is_that_abduction():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): one happening, not an arrest and an abduction
+    doc = rasid.analyse(
+        "أقدمت قوات التمرد الحوثي على مداهمة جامعة ذمار، حيث اختطفت خمسة من الطلاب الذين يدرسون في كلية التربية.",
+        "2015-08-10",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+    # a raid alone is still an arrest
+    doc = rasid.analyse("وداهمت قوات الأمن منزلا في حي الأندلس أمس واعتقلت ثلاثة مطلوبين.", "2015-08-10")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+def test_a_bare_targeting_details_the_strikes_told_just_before():
+    import rasid
+
+    # corpus sentences (Al-Weeam, Aug 2015): the observatory's lede names the coalition's aircraft; the next
+    # sentence tells where, with only "استهداف"
+    doc = rasid.analyse(
+        "أفاد المرصد السوري لحقوق الإنسان بمقتل 51 عدد عناصر تنظيم داعش خلال الـ 48 ساعة جراء قصف طائرات "
+        "التحالف الدولي بشكل مكثف تمركزات ومواقع وحواجز التنظيم في الرقة.\n"
+        "وقال المرصد في بيان اليوم الخميس إن غالبية القتلى من الجنسية السورية، وبينهم ثمانية على الأقل من الأطفال "
+        'المقاتلين من "أشبال الخلافة"، وأشار إلى مقتل 11 من داعش جراء استهداف مبنى المؤسسة الاستهلاكية في مدينة '
+        "الميادين بريف دير الزور الشرقي.",
+        "2015-08-06",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Air/drone strike", "Global Coalition Against Daesh"),
+        ("Air/drone strike", "Global Coalition Against Daesh"),
+    ]
+    # with no strike told before, the targeting stays a clash
+    doc = rasid.analyse(
+        "وأشار إلى مقتل 11 من داعش جراء استهداف مبنى المؤسسة الاستهلاكية في مدينة الميادين بريف دير الزور الشرقي.",
+        "2015-08-06",
+    )
+    assert [e.sub_event_type for e in doc.events] in ([], ["Armed clash"])
+
+
+def test_a_protest_beside_violence_keeps_its_weight_and_not_the_deaths_it_followed():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): the protest came after three deaths in clashes
+    doc = rasid.analyse(
+        "تظاهر أنصار حزب العمال الكردستاني في بلدة سيزر جنوب شرق تركيا أول من أمس بعد مقتل ثلاثة أشخاص وإصابة "
+        "سبعة في الاشتباكات بين الشرطة ومقاتلي الحزب ببلدة سيلوبي قرب الحدود العراقية والسورية.",
+        "2015-08-09",
+    )
+    protests = [e for e in doc.events if e.event_type == "Protests"]
+    assert [(e.date_start, e.fatalities) for e in protests] == [("2015-08-07", None)]

@@ -36,6 +36,7 @@ WEAK_TRIGGER = 0.3  # triggers below this confidence (definite nouns of weak wor
 WEAK_STRATEGIC = 0.5  # strategic triggers below this weight do not stand beside a violent event
 MODEL_WEIGHT = 0.7  # confidence shift per unit of (model probability - 0.5)
 BATTLE_MODEL_WEIGHT = 0.0  # the ASSAULT model says nothing useful of conventional fighting (dev gold)
+STRONG_PROTEST = 0.8  # a protest word this sure keeps its weight beside violence the PROTEST model misreads
 MODEL_LABEL = {"violence": "ASSAULT", "civilians": "ASSAULT", "abduction": "ASSAULT", "protest": "PROTEST"}
 GENERIC_CAP = 0.7  # a group of generic words only (killed, targeted) is never sure
 GENERIC_ALONE = ("kill", "target", "attack", "explosion")  # generic kinds that may report an event alone
@@ -116,6 +117,9 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
         groups: dict[str, list[EventTrigger]] = {}
         for t in by_sent[si]:
             groups.setdefault(_group_key(t), []).append(t)
+        if "abduction" in groups and all("raid" in t.flags for t in groups.get("arrests", [None]) if t):
+            # "أقدمت القوات على مداهمة جامعة ذمار، حيث اختطفت خمسة من الطلاب": the raid is how the abduction was done
+            groups["abduction"].extend(groups.pop("arrests", []))
         if "violence" in groups:
             for k, part in enumerate(_split_violence(doc, resources, groups.pop("violence"))):
                 groups[f"violence{k}"] = part
@@ -223,6 +227,20 @@ def _opens_contrast(doc: Doc, resources: Resources, t: EventTrigger, words_of=No
     return bool(words) and (words[0] in connectors or " ".join(words) in connectors)
 
 
+def _split_generic_at_contrast(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
+    """Generic words only (مقتل 11 جراء استهداف مبنى في الميادين، بينما قتل 29 في استهداف معسكر قرب الطبقة): a clause
+    that opens with a contrast connector and names a place of its own tells a second happening."""
+    ordered = sorted(trigs, key=lambda t: t.tok_start)
+    for t in ordered[1:]:
+        if not _opens_contrast(doc, resources, t):
+            continue
+        lo, hi = clause_range(doc, resources, t.tok_start)
+        a, b = doc.tokens[lo].start, doc.tokens[hi - 1].end
+        if any(a <= p.start < b for p in doc.places):
+            return [[g for g in ordered if g.tok_start < t.tok_start], [g for g in ordered if g.tok_start >= t.tok_start]]
+    return [trigs]
+
+
 def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[list[EventTrigger]]:
     """Violent triggers of one sentence -> one group per happening: battles apart from remote violence
     (clashes accompanied by shelling are two events), attacks on civilians inside remote violence when
@@ -242,7 +260,7 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
     if "Explosions/Remote violence" in buckets and "Violence against civilians" in buckets:
         buckets["Explosions/Remote violence"].extend(buckets.pop("Violence against civilians"))
     if not buckets:
-        return [trigs]
+        return _split_generic_at_contrast(doc, resources, trigs)
     battles = buckets.pop("Battles", None)
     if battles:
         # "اشتباكات بين X و Y، بالإضافة إلى اشتباكات أخرى بين Z و W": another clash is another event
@@ -297,6 +315,18 @@ def _model_adjust(doc: Doc, resources: Resources, si: int, key: str, conf: float
         weight = BATTLE_MODEL_WEIGHT  # PLOVER's ASSAULT is not conventional fighting nor territory
     elif key == "violence" and specific and all(t.sub_event_type == "Air/drone strike" for t in specific):
         weight = BATTLE_MODEL_WEIGHT  # nor air campaigns: the model was trained on few of them
+    elif (
+        key == "protest"
+        and any(t.event_type == "Protests" and not t.flags and t.weight >= STRONG_PROTEST for t in trigs)
+        and any(
+            t.sentence == si and t.family in ("violence", "civilians") and "generic" not in t.flags
+            and getattr(t, "modality", "asserted") in EVENT_MODALITIES
+            for t in doc.triggers
+        )
+    ):
+        # "تظاهر أنصار الحزب ... بعد مقتل ثلاثة في الاشتباكات": the PROTEST model, trained on one-label sentences,
+        # reads the violence told beside the protest as "no protest"
+        weight = BATTLE_MODEL_WEIGHT
     else:
         weight = MODEL_WEIGHT
     model = resources.get("events.sentence_model") if label and mode != "rules" else None
@@ -532,8 +562,15 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         a = anchor.tok_start
         own_lo = max([t.tok_end for t in others if t.tok_end <= a], default=0)
         own_hi = min([t.tok_start for t in others if t.tok_start > a], default=len(doc.tokens))
+        crowd_event = c.event_type in ("Protests", "Riots")
+        if crowd_event:
+            # "تظاهر أنصار الحزب ... بعد مقتل ثلاثة في الاشتباكات": the deaths after بعد / إثر are the protest's cause
+            own_hi = min(
+                [k for k in range(anchor.tok_end, min(hi, own_hi)) if doc.tokens[k].norm in _AFTER_PREPS],
+                default=own_hi,
+            )
         fat = fatalities_in(doc, resources, max(lo, own_lo), min(hi, own_hi))
-        if fat is None:
+        if fat is None and not crowd_event:
             s_lo, s_hi = sentence_tokens(doc).get(c.sentence, (lo, hi))
             fat = fatalities_in(doc, resources, max(s_lo, own_lo), min(s_hi, own_hi))
         ev.fatalities = fat
@@ -720,6 +757,14 @@ def _places_here(doc: Doc, sentence: int) -> bool:
 VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 
 
+DETAIL_REACH = 2  # sentences back to the strikes a bare targeting details
+
+
+def _bare_targeting(c: Candidate) -> bool:
+    """Only generic words, one of them a word of targeting (مقتل 11 جراء استهداف مبنى): no weapon, no act of its own."""
+    return all("generic" in t.flags for t in c.triggers) and any("target" in t.flags for t in c.triggers)
+
+
 def _casualties_only(c: Candidate) -> bool:
     """Only generic words of killing or injury (قتلوا, مقتل, أصيب): a toll, typed from nothing specific."""
     return all("generic" in t.flags and ({"kill", "injury"} & t.flags) for t in c.triggers)
@@ -781,6 +826,7 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
 
 
 _CONTRAST = function_words()["contrast"]
+_AFTER_PREPS = function_words()["after_prep"]
 _NEXT_IN_SENTENCE = _CONTRAST | function_words()["also_opening"]
 _LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
 LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
@@ -910,6 +956,21 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev = _fill(doc, resources, c)
         if ev is None:
             continue
+        if ev.event_type == "Battles" and _bare_targeting(c) and _stated(ev.actor1, ev.actor1_text) is None:
+            # "أفاد المرصد بمقتل 51 جراء قصف طائرات التحالف ..." then "مقتل 11 جراء استهداف مبنى في الميادين":
+            # a bare targeting with no weapon and no agent details the strikes told just before it
+            strike = next(
+                (
+                    e
+                    for e in reversed(events)
+                    if e.event_type == "Explosions/Remote violence"
+                    and 0 < c.sentence - anchors[id(e)].sentence <= DETAIL_REACH
+                ),
+                None,
+            )
+            if strike is not None:
+                ev.event_type, ev.sub_event_type = strike.event_type, strike.sub_event_type
+                ev.actor1, ev.actor1_text = strike.actor1, strike.actor1_text
         listed = _listed_places(doc, resources, c) if split else []
         for ev in _per_place(doc, resources, ev, listed) if len(listed) > 1 else [ev]:  # noqa: B020
             if merge and all("anaphoric" in t.flags for t in c.triggers):

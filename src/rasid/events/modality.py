@@ -114,6 +114,18 @@ def _in_name(doc: Doc, i: int) -> bool:
     )
 
 
+SEPARATE_PLACES_REACH = 6  # tokens after "in two separate attacks" within which the places it splits are named
+
+
+def _places_named_after(doc: Doc, tok: int, hi: int) -> int:
+    """How many distinct places are named in the few tokens after token ``tok`` (up to ``hi``)."""
+    end = min(hi, tok + SEPARATE_PLACES_REACH)
+    if tok >= end:
+        return 0
+    a, b = doc.tokens[tok].start, doc.tokens[end - 1].end
+    return len({norm(p.text) for p in doc.places if a <= p.start < b})
+
+
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
     return token_hits(doc, "modality", resources.get("events.modality_cues"))
 
@@ -212,6 +224,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for m in hits.get(i, ()):
             for cue in m.payloads:
                 if cue.scope == "sentence" and cue.modality != "question":
+                    if cue.modality == "total" and _places_named_after(doc, m.tok_end, s_hi) >= 2:
+                        continue  # في هجومين منفصلين بإقليمي فان واغري: each place's attack is told, not summed up
                     return cue.modality, m.text
     # cues that govern the rest of their line (رابط الخبر: ... a link's headline, cut into sentences by "..")
     line_lo = doc.text.rfind("\n", 0, doc.tokens[ts].start) + 1
