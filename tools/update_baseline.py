@@ -25,6 +25,7 @@ GOLD_FILES = {
     "devgold-dev4": REPO / "devgold" / "dev4" / "dev4.jsonl",
     "heldout4": REPO / "devgold" / "heldout4" / "heldout4.jsonl",
     "heldout5": REPO / "devgold" / "heldout5" / "heldout5.jsonl",
+    "devgold-dev5": REPO / "devgold" / "dev5" / "dev5.jsonl",
 }
 
 

@@ -1249,3 +1249,63 @@ def test_a_protest_beside_violence_keeps_its_weight_and_not_the_deaths_it_follow
     )
     protests = [e for e in doc.events if e.event_type == "Protests"]
     assert [(e.date_start, e.fatalities) for e in protests] == [("2015-08-07", None)]
+
+
+def test_a_later_mention_dated_only_to_a_span_does_not_take_the_ledes_place():
+    import rasid
+
+    # corpus sentences (Al-Jazirah, Aug 2015): the lede tells the clash; the medical source's "خلال اليومين
+    # الماضيين" is a span, so the lede stays the event's evidence and the later sentence one more mention
+    doc = rasid.analyse(
+        "ميدانيًا، لقى جندي بالجيش الليبي مصرعه وأصيب 15 آخرون، جراء الاشتباكات مع ميليشيا شورى ثوار بنغازي بمحاور "
+        "القتال المختلفة بمدينة بنغازي.\nوقالت مصادر طبية ليبة، إن المستشفى استقبل خلال اليومين الماضيين جثمان جندي "
+        "بالجيش يدعى فرج الزولاي و15 جريحًا جراء الاشتباكات بين قوات الجيش وقوات مجلس شورى ثوار بنغازي.",
+        "2015-08-06",
+    )
+    assert [(e.sub_event_type, e.evidence[:20]) for e in doc.events] == [("Armed clash", "ميدانيًا، لقى جندي ب")]
+
+
+def test_stopping_people_is_an_arrest_and_stopping_things_is_not():
+    import rasid
+
+    # corpus wording (Jawhara FM, 2017; Al-Weeam, Aug 2015): Maghreb "إيقاف" is an arrest when people follow it
+    doc = rasid.analyse("تمكنت دورية لحرس الحدود والجيش أمس من إيقاف 3 ليبيين بحوزتهم سلاح كلاشنيكوف قرب الدبداب.", "2017-03-15")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    for sentence in ("وطالب المجلس بإيقاف القتال لأغراض إنسانية في المدينة.", "وقررت الشركة إيقاف الرحلات الجوية من المطار أمس."):
+        assert "Arrests" not in [e.sub_event_type for e in rasid.analyse(sentence, "2015-08-06").events], sentence
+
+
+def test_an_advance_with_the_subject_between_is_fighting():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "وحققت قوات المقاومة الشعبية والجيش الموالي للشرعية تقدمًا أمس عند المدخل الغربي للمدينة الخضراء شمال عدن.",
+        "2015-08-04",
+    )
+    assert [e.event_type for e in doc.events] == ["Battles"]
+
+
+def test_an_execution_of_fighters_stays_one_sided_violence():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): the group executed its own deserters
+    doc = rasid.analyse(
+        "نفذت عناصر من تنظيم داعش الإرهابي حكم الإعدام بـ19 إرهابيا من التنظيم في الفلوجة أمس، بداعي فرارهم.",
+        "2015-08-01",
+    )
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Violence against civilians", "Attack")]
+
+
+def test_fear_of_rockets_and_no_claim_are_not_reports():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Aug 2015)
+    for sentence in (
+        "وأشار إلى أن المدينة تعيش حالة خوف من توالي سقوط الصواريخ أو حدوث انفجارات.",
+        "ولم يتبن أي فصيل عسكري إطلاق صواريخ غراد على مدينة اللاذقية، اليوم.",
+    ):
+        doc = rasid.analyse(sentence, "2015-08-09")
+        assert doc.events == [], sentence
+        remote = [t for t in doc.triggers if t.event_type == "Explosions/Remote violence" and "generic" not in t.flags]
+        assert remote and all(t.modality in ("plan", "statement") for t in remote), sentence

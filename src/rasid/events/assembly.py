@@ -545,6 +545,7 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         and a2.text
         and a2.kind in ARMED_KINDS
         and _in_clause(doc, resources, anchor, a2)
+        and not any("execution" in t.flags for t in c.triggers)  # executed captives or deserters: one-sided
     ):
         # ACLED: violence against civilians is one-sided violence on unarmed people; an attack on a named
         # force (تعرضت دورية لحرس السواحل لإطلاق نار) is a battle
@@ -817,6 +818,15 @@ def _text_dated(doc: Doc, anchor) -> bool:
     return tm is not None and tm.category != "article"
 
 
+def _day_dated(doc: Doc, anchor) -> bool:
+    """The text dates the event to a day or a few days, not only to a span ("خلال اليومين الماضيين"): such a
+    mention is the one that pins the happening down, and may become its primary evidence."""
+    from rasid.time.stage import event_window
+
+    tm = event_window(doc, anchor)
+    return tm is not None and tm.category not in ("article", "duration")
+
+
 def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
     """True when the event's sentence itself states its date."""
     from rasid.time.stage import event_window
@@ -948,7 +958,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
     # condemnations of a happening the article may also report
-    cands = sorted(candidates(doc, resources), key=lambda c: (_condemned_only(c), not _text_dated(doc, c.anchor)))
+    cands = sorted(candidates(doc, resources), key=lambda c: (_condemned_only(c), not _day_dated(doc, c.anchor)))
     for c in cands:
         c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
@@ -1034,7 +1044,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                         old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                         old.trigger = ev.trigger
                     if dated_here and not dated[k]:
-                        if not textdated[k]:
+                        if not textdated[k] and _day_dated(doc, c.anchor):
                             # the mention that dates the happening becomes its primary evidence (else the first: the lede)
                             old.evidence, old.evidence_start, old.evidence_end = ev.evidence, ev.evidence_start, ev.evidence_end
                             old.trigger = ev.trigger

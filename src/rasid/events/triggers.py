@@ -430,6 +430,10 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         doc, resources, "projectile", trig.tok_end, min(hi, trig.tok_end + PROJECTILE_NEAR)
     ):
         return None  # أطلق سراح, أطلقت عملية: nothing launched at anyone
+    if "gain" in flags and not context_in(doc, resources, "gain", trig.tok_end, min(hi, trig.tok_end + GAIN_NEAR)):
+        return None  # حقق نجاحا, أحرز هدفا: no ground gained
+    if "detain" in flags and not _detained_after(doc, resources, trig, hi):
+        return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
     if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
         return None  # تفكيك الخلية, نزع السلاح: not a device made safe
     instruments = [
@@ -538,6 +542,27 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     return trig
 
 
+GAIN_NEAR = 10  # from a verb of achieving to the advance, past its subject (وحققت قوات المقاومة الشعبية والجيش ... تقدما)
+DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
+
+
+def _detained_after(doc: Doc, resources: Resources, trig: EventTrigger, hi: int) -> bool:
+    """A count or a person a few words after a verb of stopping (إيقاف 7 أفارقة, أوقفت الشرطة أحدهما): an arrest."""
+    from rasid.text.numbers import parse_number_words
+
+    stop = min(hi, trig.tok_end + DETAIN_NEAR)
+    if context_in(doc, resources, "fighting", trig.tok_end, min(stop, trig.tok_end + 1)):
+        return False
+    for k in range(trig.tok_end, stop):
+        w = doc.tokens[k].norm
+        if w.isdigit() or parse_number_words(w) is not None or w in _PERSON_PRONOUNS:
+            return True
+    return bool(
+        context_in(doc, resources, "combatant", trig.tok_end, stop) or context_in(doc, resources, "civilian", trig.tok_end, stop)
+    )
+
+
+_PERSON_PRONOUNS = frozenset({"احدهما", "احدهم", "شخصا", "شخص", "اشخاص", "شخصين"})
 SIGNING_WINDOW = 10  # tokens between a signing verb and the agreement noun (the parties may come between)
 SIGNED_AGREEMENT = 0.7
 _QUANTITY = re.compile(r"^(?:[0-9]+|من|ومن)$")
