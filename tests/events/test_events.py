@@ -1309,3 +1309,33 @@ def test_fear_of_rockets_and_no_claim_are_not_reports():
         assert doc.events == [], sentence
         remote = [t for t in doc.triggers if t.event_type == "Explosions/Remote violence" and "generic" not in t.flags]
         assert remote and all(t.modality in ("plan", "statement") for t in remote), sentence
+
+
+def test_a_ground_attack_fought_with_small_arms_is_a_battle_though_shells_fell():
+    import rasid
+
+    # corpus sentence (Al-Jazirah, Aug 2015)
+    doc = rasid.analyse(
+        "وأوضحت أن مسلحين من تنظيم داعش شنوا هجومًا أمس استهدف تجمعًا لقوات الجيش العراقي في منطقة الطاش جنوبي "
+        "الرمادي استخدم خلالها أسلحة متوسطة فضلًا عن قذائف، ما تسبب بمقتل جنديين.",
+        "2015-08-02",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Armed clash", 2)]
+
+
+def test_deaths_in_acts_of_violence_are_a_summary_unless_compared():
+    import rasid
+
+    # corpus sentences (Al-Jazirah, Aug 2015; Jawhara FM, Sep 2014)
+    doc = rasid.analyse(
+        "أفادت مصادر طبية وأمنية وعسكرية عراقية السبت بمقتل ثمانية من عناصر تنظيم داعش وخمسة مدنيين وجنديين اثنين "
+        "في أعمال عنف بمحافظة الأنبار.",
+        "2015-08-02",
+    )
+    assert doc.events == []
+    doc = rasid.analyse(
+        "اندلعت اليوم السبت اشتباكات عنيفة بين قوات اللواء الليبي السابق خليفة حفتر ومقاتلين متشددين في مدينة "
+        "بنغازي شرق ليبيا ضمن أسوأ أعمال عنف تشهدها ليبيا منذ الإطاحة بمعمر القذافي.",
+        "2014-09-06",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

@@ -131,6 +131,9 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
             if not specific and not any(set(GENERIC_ALONE) & t.flags for t in trigs):
                 continue  # injuries or destruction alone: not an event by themselves
             etype, sub, anchor = _choose(trigs, tax)
+            if sub == "Shelling/artillery/missile attack" and _ground_attack_with_small_arms(doc, resources, trigs):
+                st = tax["Armed clash"]  # شنوا هجوما ... استخدم خلالها أسلحة متوسطة فضلا عن قذائف: shells in a ground attack
+                etype, sub = st.event_type, st.sub_event_type
             conf = max(t.confidence for t in trigs)
             reporting = [t for t in trigs if "reference" not in t.flags]  # references do not corroborate
             if reporting:
@@ -168,6 +171,17 @@ def candidates(doc: Doc, resources: Resources) -> list[Candidate]:
 
 
 ARMED_AGENT_BONUS = 0.15
+
+
+def _ground_attack_with_small_arms(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> bool:
+    """A word of attack (هجوم, not a strike) and small or medium arms in its sentence: a battle fought on the ground."""
+    from rasid.events.triggers import context_in
+
+    attacks = [t for t in trigs if {"attack", "generic"} <= t.flags]
+    if not attacks:
+        return False
+    lo, hi = sentence_tokens(doc).get(attacks[0].sentence, (0, 0))
+    return bool(context_in(doc, resources, "direct_fire", lo, hi))
 
 
 def _protesters_in_clause(doc: Doc, resources: Resources, anchor) -> bool:
@@ -966,7 +980,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
         ev = _fill(doc, resources, c)
         if ev is None:
             continue
-        if ev.event_type == "Battles" and _bare_targeting(c) and _stated(ev.actor1, ev.actor1_text) is None:
+        if ev.event_type == "Battles" and _bare_targeting(c):
             # "أفاد المرصد بمقتل 51 جراء قصف طائرات التحالف ..." then "مقتل 11 جراء استهداف مبنى في الميادين":
             # a bare targeting with no weapon and no agent details the strikes told just before it
             strike = next(
@@ -975,12 +989,16 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                     for e in reversed(events)
                     if e.event_type == "Explosions/Remote violence"
                     and 0 < c.sentence - anchors[id(e)].sentence <= DETAIL_REACH
+                    # no agent named, or only the side the strikes hit ("بينما قتل 29 منهم")
+                    and _stated(ev.actor1, ev.actor1_text) in (None, e.actor2)
                 ),
                 None,
             )
             if strike is not None:
                 ev.event_type, ev.sub_event_type = strike.event_type, strike.sub_event_type
                 ev.actor1, ev.actor1_text = strike.actor1, strike.actor1_text
+                if ev.actor2 is None or ev.actor2 == ev.actor1:
+                    ev.actor2, ev.actor2_text = strike.actor2, strike.actor2_text
         listed = _listed_places(doc, resources, c) if split else []
         for ev in _per_place(doc, resources, ev, listed) if len(listed) > 1 else [ev]:  # noqa: B020
             if merge and all("anaphoric" in t.flags for t in c.triggers):

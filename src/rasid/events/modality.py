@@ -226,6 +226,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 if cue.scope == "sentence" and cue.modality != "question":
                     if cue.modality == "total" and _places_named_after(doc, m.tok_end, s_hi) >= 2:
                         continue  # في هجومين منفصلين بإقليمي فان واغري: each place's attack is told, not summed up
+                    if cue.modality == "total" and _superlative_before(doc, resources, i, s_lo):
+                        continue  # ضمن أسوأ أعمال عنف تشهدها ليبيا: a comparison, not a summary
                     return cue.modality, m.text
     # cues that govern the rest of their line (رابط الخبر: ... a link's headline, cut into sentences by "..")
     line_lo = doc.text.rfind("\n", 0, doc.tokens[ts].start) + 1
