@@ -1339,3 +1339,25 @@ def test_deaths_in_acts_of_violence_are_a_summary_unless_compared():
         "2014-09-06",
     )
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_remarks_summaries_and_places_of_an_act_are_not_reports():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015; Jawhara FM, Jun 2015)
+    for sentence, pub in (
+        ("ولم تحدد السلطات أو وسائل الإعلام، الجهة المسؤولة عن الهجومين في إسطنبول أمس.", "2015-08-10"),
+        (
+            "إثر مداهمات أمنية في مختلف أنحاء البلاد استهدفت عناصر يشتبه بانتمائهم إلى العمال الكردستاني أمس.",
+            "2015-08-10",
+        ),
+        ("مضيفا أنهما اكتشفا في مكان احتجازهما على ما يتراوح بين 20 و30 تونسيا آخرين.", "2015-06-14"),
+        (
+            "مستنكرا تجاهل السلطات لوضعية هؤلاء المختطفين وتركيز تدخلها على إطلاق سراح موظفي القنصلية التونسية في طرابلس.",
+            "2015-06-14",
+        ),
+    ):
+        assert rasid.analyse(sentence, pub).events == [], sentence
+    # ... while a raid in one named town is still an arrest
+    doc = rasid.analyse("واعتقلت الشرطة التركية أمس 12 شخصا إثر مداهمات أمنية في مدينة أضنة.", "2015-08-10")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]

@@ -1037,6 +1037,10 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                     best = next((e for e in same if e.sub_event_type == ev.sub_event_type), same[-1])
                     best.evidence_spans.append((ev.evidence_start, ev.evidence_end))
                     continue
+            if _condemned_only(c) and ev.event_type == "Strategic developments":
+                # "مستنكرا تركيز تدخلها على إطلاق سراح موظفي القنصلية": a condemned release, deal or arrest not
+                # reported anywhere else is the speaker's grievance, not news of it
+                continue
             merged = False
             armed = _names_its_weapon(doc, resources, c)
             local = _local_name(doc, c)
