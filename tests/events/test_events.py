@@ -1361,3 +1361,22 @@ def test_remarks_summaries_and_places_of_an_act_are_not_reports():
     # ... while a raid in one named town is still an arrest
     doc = rasid.analyse("واعتقلت الشرطة التركية أمس 12 شخصا إثر مداهمات أمنية في مدينة أضنة.", "2015-08-10")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+def test_two_nearby_towns_and_renewed_shelling_are_separate_events():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Aug 2015): تلبيسة is 13 km from حمص, another location for ACLED
+    doc = rasid.analyse(
+        "وفي مدينة حمص، تعرض حي الوعر، منتصف الليل، لقصف عنيف بقذائف الدبابات مصدره قوات الأسد.\n"
+        "وقصفت قوات الأسد بقذائف الهاون مدينة تلبيسة في ريف حمص الشمالي، ما أسفر عن إصابة العديد من المدنيين بجروح.",
+        "2015-08-09",
+    )
+    assert sorted(e.location_name for e in doc.events) == ["Homs", "Tallbīsah"]
+    # the same town told twice is one event; "renewed" shelling there is another
+    doc = rasid.analyse(
+        "وكان قتيلان وعدة جرحى من المدنيين سقطوا، مساء الجمعة، جراء استهداف قوات الأسد مدينة تلبيسة بقذائف الهاون.\n"
+        "جددت قوات الأسد قصفها، بقذائف الهاون والدبابات، على مدينة تلبيسة، ما أسفر عن إصابة العديد من المدنيين بجروح.",
+        "2015-08-09",
+    )
+    assert len(doc.events) == 2

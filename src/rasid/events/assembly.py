@@ -652,6 +652,7 @@ def _same_happening(
     text_dated: bool = True,
     camp: dict[str, str] | None = None,
     b_armed: bool = False,
+    settlements: frozenset[str] = frozenset(),
 ) -> bool:
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
     place are the same and the actors do not differ; a mention that states its own date must state the same
@@ -667,7 +668,7 @@ def _same_happening(
         return False
     if not _actors_compatible(a, b, camp):
         return False
-    if not _same_place(a, b):
+    if not _same_place(a, b, settlements):
         return False
     if (
         text_dated
@@ -707,12 +708,25 @@ def _days(start: str, end: str) -> int:
 MERGE_KM = 20.0  # a facility and its town (the air college, the airport, Misrata) are one place for merging
 
 
-def _same_place(a: Event, b: Event) -> bool:
-    """The same named place, or two known points within ``MERGE_KM`` of each other."""
+SETTLEMENT_FEATURES = frozenset({"village", "town", "city", "capital", "hamlet"})
+
+
+def _settlements(doc: Doc) -> frozenset[str]:
+    """Names of the towns, villages and cities the article names (not facilities, districts or regions)."""
+    return frozenset(
+        p.name_en or p.name_ar or p.text for p in doc.places if p.resolved and p.feature in SETTLEMENT_FEATURES and not p.near
+    )
+
+
+def _same_place(a: Event, b: Event, settlements: frozenset[str] = frozenset()) -> bool:
+    """The same named place, or two known points within ``MERGE_KM`` of each other, unless both are towns of
+    their own (تلبيسة is 13 km from حمص, and another place for ACLED)."""
     if a.location_name is None or b.location_name is None:
         return False
     if a.location_name == b.location_name:
         return True
+    if a.location_name in settlements and b.location_name in settlements:
+        return False
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     from rasid.evaluate.scorer import haversine_km
@@ -969,6 +983,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     locals_: list[str | None] = []  # the unresolved named place each event was told at, if any
     mixed: list[bool] = []  # the event's primary sentence also voices a non-event
     camp = camps(doc)
+    settlements = _settlements(doc)
     n = 0
     # dated reports first, then undated mentions (which may refer back or forward to them), then
     # condemnations of a happening the article may also report
@@ -1050,7 +1065,8 @@ def events_stage(doc: Doc, resources: Resources) -> None:
                 if local and locals_[k] and local != locals_[k]:
                     continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
                 if _same_happening(
-                    events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed
+                    events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed,
+                    settlements,
                 ):
                     old = events[k]
                     old.evidence_spans.append((ev.evidence_start, ev.evidence_end))
