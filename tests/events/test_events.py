@@ -1380,3 +1380,53 @@ def test_two_nearby_towns_and_renewed_shelling_are_separate_events():
         "2015-08-09",
     )
     assert len(doc.events) == 2
+
+
+def test_dev7_vocabulary_fights_arrests_and_ground_taken():
+    import rasid
+
+    # corpus sentences (Al-Weeam, Aug 2015; Jawhara FM, May 2016; Al-Yaum, Aug 2015)
+    doc = rasid.analyse(
+        "في غضون ذلك، نشب نزاع أمس بين أفراد إحدى العشائر العربية في قضاء الحويجة مع عدد من عناصر تنظيم داعش، ما "
+        "تسبب بوقوع قتلى من الجانبين.",
+        "2015-08-01",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+    doc = rasid.analyse(
+        "تمكنت قوات الجيش الجزائري بقرية تين الكوم بدائرة جانت من الإطاحة ب3 مهربين لهم صلة بشبكات الدعم للجماعات "
+        "الإرهابية في ليبيا.",
+        "2016-05-06",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    assert rasid.analyse("وجاءت الاحتجاجات بعد الإطاحة بمعمر القذافي في 2011.", "2016-05-06").events == []
+    doc = rasid.analyse(
+        "وطردت قوات هادي الاثنين الحوثيين وحلفاءهم من آخر معاقلهم في محافظة ابين الجنوبية.", "2015-08-11"
+    )
+    assert [e.event_type for e in doc.events] == ["Battles"]
+
+
+def test_dev7_statements_campaigns_releases_and_tolls_are_not_events():
+    import rasid
+
+    # corpus sentences (Ain Alyoum, Al-Riyadh, Al-Yaum, Asharq Al-Awsat, Aug 2015; Jawhara FM, Nov 2016)
+    for sentence, pub in (
+        ("إلا أن «القاعدة» في اليمن لم تبايع البغدادي، لكن من دون أن تحدث أي مواجهات مسلحة بين الطرفين.", "2015-08-01"),
+        ("في حملة منظمة تقوم بها المليشيات لاعتقال الصحافيين الناشطين في تغطية أخبار الجيش.", "2015-08-10"),
+        ("وأشار إلى تصريحات تفيد بأنهم استولوا على العاصمة صنعاء.", "2015-08-07"),
+        ("وقالت الوزارة إنه تم الإفراج عن إيطاليين وكندي مخطوفين في ليبيا وإنهم نقلوا جوا إلى إيطاليا.", "2016-11-05"),
+        ("فإن 1280 شخصا قتلوا خلال هجوم المتشددين على مدينة سنجار.", "2015-08-04"),
+        ("وقال الوزير في إطار اتفاقنا مع الولايات المتحدة حققنا تقدمًا فيما يتعلق بفتح قواعدنا.", "2015-08-06"),
+    ):
+        assert rasid.analyse(sentence, pub).events == [], sentence
+
+
+def test_an_undated_report_does_not_merge_into_a_happening_weeks_old():
+    import rasid
+
+    # corpus sentences (Jawhara FM, Dec 2016): the October expulsion and today's capture are two happenings
+    doc = rasid.analyse(
+        "وطردت قوات مسلحة هيئة تشريعية من فندق ريكسوس في طرابلس في أكتوبر.\n"
+        "وأكدت كتيبة ثوار طرابلس أنها سيطرت على منطقة غابة النصر حول فندق ريكسوس في طرابلس.",
+        "2016-12-02",
+    )
+    assert len(doc.events) == 2

@@ -786,6 +786,18 @@ def _places_here(doc: Doc, sentence: int) -> bool:
 VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 
 
+STALE_DAYS = 7  # an event that ended this long before publication does not host an undated mention
+
+
+def _weeks_before_publication(doc: Doc, ev: Event) -> bool:
+    """The event's window ended more than ``STALE_DAYS`` before the article was published."""
+    import datetime as dt
+
+    pub = doc.meta.published
+    end = ev.date_end or ev.date_start
+    return pub is not None and end is not None and (pub - dt.date.fromisoformat(end[:10])).days > STALE_DAYS
+
+
 DETAIL_REACH = 2  # sentences back to the strikes a bare targeting details
 
 
@@ -1064,6 +1076,8 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
                 if local and locals_[k] and local != locals_[k]:
                     continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
+                if not text_dated and _weeks_before_publication(doc, events[k]):
+                    continue  # an undated report in the news is recent, not the happening of "في أكتوبر" told before
                 if _same_happening(
                     events[k], ev, dated_here, c.sentence - last_sent[k], text_dated and textdated[k], camp, armed,
                     settlements,

@@ -168,6 +168,15 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         w = doc.tokens[te].norm
         if w.isdigit() and int(w) >= TALLY_MIN:
             return "total", doc.tokens[te].text
+    if trig.event_type in QUANTITY_TYPES:
+        # فإن 1280 شخصا قتلوا خلال هجوم المتشددين على سنجار: hundreds counted before a verb of killing are a
+        # toll, and so is the attack the clause tells it in
+        for i in range(lo, hi - 1):
+            w = doc.tokens[i].norm
+            if w.isdigit() and int(w) >= TALLY_MIN and any(
+                doc.tokens[j].norm.lstrip("و").startswith("قتل") for j in range(i + 1, min(hi, i + 4))
+            ):
+                return "total", doc.tokens[i].text
     if trig.sub_event_type == "Air/drone strike" and "generic" not in trig.flags:
         # 12053 غارة, 150 ضربة جوية: air strikes counted in the hundreds are a campaign's tally (a barrage
         # of 1400 shells on one day is one event)

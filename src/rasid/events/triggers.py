@@ -555,6 +555,8 @@ def _detained_after(doc: Doc, resources: Resources, trig: EventTrigger, hi: int)
         return False
     for k in range(trig.tok_end, stop):
         w = doc.tokens[k].norm
+        if w[:1] == "ب" and w[1:].isdigit():
+            w = w[1:]  # الإطاحة ب3 مهربين
         if w.isdigit() or parse_number_words(w) is not None or w in _PERSON_PRONOUNS:
             return True
     return bool(
