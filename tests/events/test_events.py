@@ -1430,3 +1430,31 @@ def test_an_undated_report_does_not_merge_into_a_happening_weeks_old():
         "2016-12-02",
     )
     assert len(doc.events) == 2
+
+
+def test_dev6_arrests_of_people_and_what_is_not_news():
+    import rasid
+
+    # corpus sentences (Jawhara FM, 2015-2017; Al-Riyadh, Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "قامت وحدات الحرس التابعة للمنطقة البحرية بجرجيس أمس بايقاف بحار أصيل معتمدية بن قردان بشبهة انتمائه الى "
+        "تيار متشدد.",
+        "2017-03-20",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    for sentence, pub in (
+        ("وكانت جثامين شهداء الإمارات الثلاثة قد وصلت إلى مطار البطين في أبوظبي.", "2015-08-10"),
+        (
+            "وتشهد أطراف مدينة الضالع مواجهات مسلحة بين فترة وأخرى بين الحوثيين والمقاومة الشعبية.",
+            "2015-08-01",
+        ),
+        ("وتشكل حلقة الوصل بين أحياء تشرين وجوبر والقابون، والتي تبقى مناطق توتر واشتباكات دائمة.", "2015-08-04"),
+    ):
+        assert rasid.analyse(sentence, pub).events == [], sentence
+    # a span of the coalition's campaign in a relative clause does not make the resistance's shelling a total
+    doc = rasid.analyse(
+        "وقال سكان محليون، إن المقاومة الشعبية قصفت أمس مواقع وتجمعات الحوثيين في البيضاء بالتزامن مع تحليق مكثف "
+        "لطيران التحالف العربي الذي تقوده المملكة العربية السعودية منذ 26 مارس الماضي.",
+        "2015-08-11",
+    )
+    assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]

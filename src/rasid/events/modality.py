@@ -37,6 +37,7 @@ _KILLED_NOUNS = function_words()["killed_noun"]
 _STATE_AGENTS = function_words()["state_agent"]
 _PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
+_RELATIVE = function_words()["relative"]
 
 
 SINCE_LONG_DAYS = 7
@@ -270,6 +271,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 continue  # أسوأ قتال منذ أكثر من عامين: a comparison, not a standing situation
             if since and any(doc.tokens[j].norm in _LASTING for j in range(max(te, k - LASTING_REACH), k)):
                 continue  # مطار أبو الظهور المحاصر ... منذ أكثر من عامين: the siege lasts, not the strike
+            if since and k > te and any(doc.tokens[j].norm in _RELATIVE for j in range(te, k)):
+                continue  # قصفت ... مع تحليق طيران التحالف الذي تقوده المملكة منذ 26 مارس: the coalition's span
             if since and tm.date_end is not None and (pub - tm.date_end).days > SINCE_LONG_DAYS:
                 return "total", tm.text
             long_window = tm.date_start is None or (

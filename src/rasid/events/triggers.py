@@ -32,6 +32,7 @@ def function_words() -> dict[str, frozenset[str]]:
 
 _WORDS = function_words()
 _TEMPORAL_PREPS = _WORDS["temporal_prep"]
+_PERSON_NOUNS = _WORDS["person_noun"]
 _AFTER = _WORDS["after_clause"]
 _ONGOING = _WORDS["ongoing"]
 _CONNECTIVE_HEADS = _WORDS["connective_head"]
@@ -557,14 +558,13 @@ def _detained_after(doc: Doc, resources: Resources, trig: EventTrigger, hi: int)
         w = doc.tokens[k].norm
         if w[:1] == "ب" and w[1:].isdigit():
             w = w[1:]  # الإطاحة ب3 مهربين
-        if w.isdigit() or parse_number_words(w) is not None or w in _PERSON_PRONOUNS:
+        if w.isdigit() or parse_number_words(w) is not None or w.lstrip("و") in _PERSON_NOUNS:
             return True
     return bool(
         context_in(doc, resources, "combatant", trig.tok_end, stop) or context_in(doc, resources, "civilian", trig.tok_end, stop)
     )
 
 
-_PERSON_PRONOUNS = frozenset({"احدهما", "احدهم", "شخصا", "شخص", "اشخاص", "شخصين"})
 SIGNING_WINDOW = 10  # tokens between a signing verb and the agreement noun (the parties may come between)
 SIGNED_AGREEMENT = 0.7
 _QUANTITY = re.compile(r"^(?:[0-9]+|من|ومن)$")
