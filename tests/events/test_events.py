@@ -1458,3 +1458,19 @@ def test_dev6_arrests_of_people_and_what_is_not_news():
         "2015-08-11",
     )
     assert [e.event_type for e in doc.events] == ["Explosions/Remote violence"]
+
+
+def test_an_assassination_is_one_death_and_a_dual_noun_of_death_two():
+    import rasid
+
+    # corpus sentences (Jawhara FM, May 2014; Al-Yaum, Aug 2015)
+    doc = rasid.analyse("اغتال مسلحون مجهولون اليوم الاثنين الصحفي الليبي مفتاح بوزيد بشارع جمال في مدينة بنغازي.", "2014-05-26")
+    assert [e.fatalities for e in doc.events] == [1]
+    doc = rasid.analyse("نجا العقيد من محاولة اغتيال في بنغازي أمس.", "2014-05-26")
+    assert [e.fatalities for e in doc.events] in ([], [None])
+    doc = rasid.analyse(
+        "وكان قتيلان وعدة جرحى من المدنيين سقطوا، مساء الجمعة، جراء استهداف قوات الأسد قرية المكرمية شرق مدينة "
+        "تلبيسة بقذائف الهاون.",
+        "2015-08-09",
+    )
+    assert [e.fatalities for e in doc.events] == [2]

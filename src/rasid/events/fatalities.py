@@ -99,7 +99,12 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
     after = _cue_tokens(doc, resources, "death_after")
     toll = _cue_tokens(doc, resources, "toll")
     toll_to = _cue_tokens(doc, resources, "toll_to")
-    if not any(lo <= k < hi for k in list(before) + list(after) + list(toll)):
+    one_victim = [
+        k
+        for k in _cue_tokens(doc, resources, "one_victim")
+        if lo <= k < hi and not any(doc.tokens[j].norm.lstrip("و").startswith(("محاول", "لمحاول")) for j in range(max(lo, k - 2), k))
+    ]
+    if not any(lo <= k < hi for k in list(before) + list(after) + list(toll) + one_victim):
         if any(lo <= k < hi for k in _cue_tokens(doc, resources, "none")):
             return 0  # دون وقوع إصابات, لم يسفر عن خسائر بشرية: the text says nobody died
         return None  # no death word: no fatality figure (and no need to read the numbers)
@@ -191,9 +196,12 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
                 if not injury_between(end, j) or any(end <= k < j for k in after):
                     cands.append(nums[j][0])
                 break
+    for k in after:
+        if lo <= k < hi and k in nums and nums[k][2] == "dual" and not injury_between(k, k + 1):
+            cands.append(nums[k][0])  # وكان قتيلان وعدة جرحى سقطوا: a dual noun of death counts itself
     if cands:
         return min(cands)
     # a death word with a dual pronoun (لقي مدرس وزوجته مصرعهما): two
     if any(lo <= k < hi and toks[k].norm.endswith("هما") for k in list(before) + list(after)):
         return 2
-    return 1 if singles else None
+    return 1 if singles or one_victim else None
