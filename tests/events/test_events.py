@@ -1474,3 +1474,11 @@ def test_an_assassination_is_one_death_and_a_dual_noun_of_death_two():
         "2015-08-09",
     )
     assert [e.fatalities for e in doc.events] == [2]
+
+
+def test_the_rebels_in_a_turkish_report_are_the_pkk():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015); in Yemen the same word names the Houthis
+    doc = rasid.analyse("وفي هجوم بإقليم فان أمس قتل المتمردون جنديين تركيين.", "2015-08-09")
+    assert [e.actor1 for e in doc.events] == ["PKK: Kurdistan Workers Party"]
