@@ -1482,3 +1482,15 @@ def test_the_rebels_in_a_turkish_report_are_the_pkk():
     # corpus sentence (Asharq Al-Awsat, Aug 2015); in Yemen the same word names the Houthis
     doc = rasid.analyse("وفي هجوم بإقليم فان أمس قتل المتمردون جنديين تركيين.", "2015-08-09")
     assert [e.actor1 for e in doc.events] == ["PKK: Kurdistan Workers Party"]
+
+
+def test_iraqi_military_commands_are_the_iraqi_forces():
+    import rasid
+
+    # corpus sentence (Al-Riyadh, Aug 2015): the War Media Cell reports its air force's strike
+    doc = rasid.analyse(
+        "من جانبها أعلنت خلية الإعلام الحربي العراقية في بيان عن مقتل 49 مسلحا من تنظيم داعش، بقصف جوي استهدف "
+        "أوكارهم في منطقة مكيشيفة شمال مدينة سامراء أمس.",
+        "2015-08-10",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Air/drone strike", "Military Forces of Iraq")]
