@@ -1494,3 +1494,15 @@ def test_iraqi_military_commands_are_the_iraqi_forces():
         "2015-08-10",
     )
     assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Air/drone strike", "Military Forces of Iraq")]
+
+
+def test_the_opposition_fighting_in_a_syrian_report_are_the_rebels():
+    import rasid
+
+    # corpus sentence (Al-Yaum, Aug 2015)
+    doc = rasid.analyse(
+        'وأفاد موقع "مسار برس" أن اشتباكات وصفت بالعنيفة دارت، فجر السبت، بين المعارضة وقوات الأسد في قرية أم شرشوح '
+        "بريف حمص الشمالي.",
+        "2015-08-09",
+    )
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Opposition Rebels (Syria)", "Military Forces of Syria")]
