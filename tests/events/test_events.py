@@ -1506,3 +1506,56 @@ def test_the_opposition_fighting_in_a_syrian_report_are_the_rebels():
         "2015-08-09",
     )
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Opposition Rebels (Syria)", "Military Forces of Syria")]
+
+
+def test_dev9_fighting_groups_anti_aircraft_guns_and_barrel_bombs_type_rightly():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Aug 2015): "جماعات مقاتلة" are fighting groups, "مضاد طيران" a gun destroyed
+    doc = rasid.analyse(
+        "وأفاد المرصد عن مقتل تسعة من قوات النظام أمس في اشتباكات اندلعت بعد أن شنت عدة جماعات مقاتلة هجومها "
+        "على مواقعهم قرب حلب.",
+        "2015-08-02",
+    )
+    assert "Air/drone strike" not in [e.sub_event_type for e in doc.events]
+    # barrel bombs are dropped from the air (corpus, Al-Yaum, Aug 2015)
+    doc = rasid.analyse(
+        "وفي منطقة الزبداني بريف دمشق، استهدفت العشرات من البراميل المتفجرة المدينة أمس.", "2015-08-11"
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_dev9_attempted_assaults_infiltrators_and_guesses():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Al-Jazirah, Jul-Aug 2015; Jawhara FM, 2016-2017)
+    doc = rasid.analyse(
+        "فيما قتل 25 مقاتلا من المعارضة على الأقل خلال محاولة هجوم فاشلة قاموا بها على قاعدة عسكرية في حلب، السبت.",
+        "2015-08-02",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Armed clash", 25)]
+    doc = rasid.analyse(
+        "من جهة أخرى أحبطت قوات حرس الحدود المصرية أمس محاولة تسلّل 45 شخصًا بينهم 12 سودانيًا، للحدود مع ليبيا.",
+        "2015-07-27",
+    )
+    assert "Armed clash" not in [e.sub_event_type for e in doc.events]
+    for sentence, pub in (
+        ("ورجحت مصادر أمنية أن يكون الانفجار ناجم عن سقوط قذيفة على الشاحنة.", "2017-05-02"),
+        ("وأضاف أن قوات الأمن مشطت منطقة الحادث بحثاً عن عبوات ناسفة أخرى.", "2015-07-27"),
+    ):
+        assert rasid.analyse(sentence, pub).events == [], sentence
+
+
+def test_the_same_number_again_at_a_second_place_is_a_second_event():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): "أربع غارات قرب الموصل ومثلها قرب الرمادي"
+    doc = rasid.analyse(
+        "أعلنت قوات التحالف أمس تنفيذ 18 غارة جوية على مواقع تابعة لداعش في العراق بينها أربع غارات قرب الموصل "
+        "ومثلها قرب الرمادي.",
+        "2015-08-04",
+    )
+    assert sorted(e.location_name for e in doc.events if e.sub_event_type == "Air/drone strike")[-2:] == [
+        "Mosul",
+        "Ramadi",
+    ]

@@ -928,10 +928,12 @@ def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
         chain.append(p)
     if len(chain) < 2:
         return []
-    lo_tok = next((i for i in toks if doc.tokens[i].start >= c.anchor.end), s_lo)
+    # the list hangs on the candidate's last trigger before it (18 غارة ... بينها أربع غارات قرب الموصل ومثلها ...)
+    near = max((t for t in c.triggers if t.end <= chain[0].start), key=lambda t: t.end, default=c.anchor)
+    lo_tok = next((i for i in toks if doc.tokens[i].start >= near.end), s_lo)
     first_tok = next(i for i in toks if doc.tokens[i].end > chain[0].start)
     if first_tok - lo_tok > LIST_NEAR_TOKENS or clause_range(doc, resources, first_tok) != clause_range(
-        doc, resources, c.anchor.tok_start
+        doc, resources, near.tok_start
     ):
         return []  # the list must be what the act hit, in its clause and close to it
     if any(doc.tokens[i].norm in _LIST_WORDS["between"] for i in range(lo_tok, first_tok + 1)) or (

@@ -433,14 +433,20 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         return None  # أطلق سراح, أطلقت عملية: nothing launched at anyone
     if "gain" in flags and not context_in(doc, resources, "gain", trig.tok_end, min(hi, trig.tok_end + GAIN_NEAR)):
         return None  # حقق نجاحا, أحرز هدفا: no ground gained
+    if "armed_people" in flags and not context_in(
+        doc, resources, "combatant", trig.tok_end, min(hi, trig.tok_end + ARMED_PEOPLE_NEAR)
+    ):
+        return None  # محاولة تسلل 45 شخصا بينهم 12 سودانيا: migrants, not fighters
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
         return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
     if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
         return None  # تفكيك الخلية, نزع السلاح: not a device made safe
+    not_weapons = context_in(doc, resources, "not_instrument", lo, hi)
     instruments = [
         m
         for m in context_in(doc, resources, "instrument", lo, hi)
-        if not _in_support(doc, m.tok_start) and not _past_a_temporal(doc, trig, m.tok_start)
+        if not any(n.tok_start <= m.tok_start < n.tok_end for n in not_weapons)  # جماعات مقاتلة, مضاد طيران
+        and not _in_support(doc, m.tok_start) and not _past_a_temporal(doc, trig, m.tok_start)
         and not _before_complementizer(doc, m.tok_start, trig.tok_start)
     ]
     inst_sub = None
@@ -543,6 +549,7 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     return trig
 
 
+ARMED_PEOPLE_NEAR = 4  # from an infiltration word to the fighters who tried it (محاولة تسلل لعناصر تنظيم داعش)
 GAIN_NEAR = 10  # from a verb of achieving to the advance, past its subject (وحققت قوات المقاومة الشعبية والجيش ... تقدما)
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
 

@@ -660,6 +660,8 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     return out
 
 
+_JOINED = re.compile(r"(?:^|\s)و\S")  # a word joined by و between two places: a list, not a reference
+
 def _annotate_context(doc: Doc, lex: Lexicon) -> None:
     """Facts place_for needs: affiliation places ("ميليشيات مصراتة") and sentences that refer back."""
     toks = doc.tokens
@@ -687,6 +689,7 @@ def _annotate_context(doc: Doc, lex: Lexicon) -> None:
             and a.resolved
             and 0 <= b.start - a.end <= 12
             and not _BREAK.search(doc.text[a.end : b.start])
+            and not _JOINED.search(doc.text[a.end : b.start])  # "قرب الموصل ومثلها قرب الرمادي": a second place
         ):
             reference.add((b.start, b.end))
     # "على الحدود مع اليمن": the neighbour across a border locates, it is not where the event is
