@@ -1559,3 +1559,25 @@ def test_the_same_number_again_at_a_second_place_is_a_second_event():
         "Mosul",
         "Ramadi",
     ]
+
+
+def test_dev8_releases_spans_and_subjects_that_are_weapons():
+    import rasid
+
+    # corpus sentences (Jawhara FM, 2017; Al-Watan, Okaz, Aug 2015)
+    doc = rasid.analyse("أعلنت السلطات المصرية اليوم الإفراج عن 13 مصريا كانوا مختطفين في ليبيا.", "2017-02-14")
+    assert doc.events == []
+    # a span that began two weeks back does not date the lede before it
+    doc = rasid.analyse(
+        "وقال المركز الإعلامي للمقاومة إن ثمانية قتلى وستة جرحى آخرين سقطوا خلال المواجهات التي شهدتها بلدة موجرين "
+        "بمديرية مشرعة وحدنان.\nوكانت المقاومة قد قالت في بيان رسمي إن نحو 150 حوثيا قتلوا في المعارك المتواصلة منذ "
+        "أسبوعين في منطقة مشرعة وحدنان.",
+        "2015-08-04",
+    )
+    assert doc.events and doc.events[0].date_start >= "2015-08-01"
+    # aircraft as the subject right before the verb make it a strike
+    doc = rasid.analyse(
+        "وأوضحت مصادر محلية أن طيران التحالف استهدف أمس أهدافا استراتيجية هامة في معسكر المجد بمديرية مكيراس.",
+        "2015-08-06",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]

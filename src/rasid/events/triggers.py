@@ -485,9 +485,14 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         if (
             ({"target", "attack"} & flags)
             and before not in _TEMPORAL_PREPS | _ONGOING
-            and any(abs(m.tok_start - trig.tok_end) <= INSTRUMENT_NEAR for m in instruments)
+            and any(
+                abs(m.tok_start - trig.tok_end) <= INSTRUMENT_NEAR
+                or (0 <= trig.tok_start - m.tok_end <= 1 and not _instrumental(doc, m))
+                for m in instruments
+            )
         ):
-            # هاجمت طائرة حربية, استهدفت بقذائف الهاون: the weapon right at the verb makes it a strike
+            # هاجمت طائرة حربية, استهدفت بقذائف الهاون, طيران التحالف استهدف: the weapon right at the verb (after
+            # it, or its subject right before it) makes it a strike
             trig.flags = flags = flags - {"generic"}
             generic = False
     elif generic and ("target" in flags or "attack" in flags) and civ:
@@ -547,6 +552,12 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         st = tax[sub]
         trig.sub_event_type, trig.rank = sub, st.rank
     return trig
+
+
+def _instrumental(doc: Doc, m) -> bool:
+    """The weapon is written with the preposition ب (بصاروخ, بقذائف): the means of an earlier verb, not a subject."""
+    tok = doc.tokens[m.tok_start]
+    return m.start > tok.start and doc.text[tok.start : m.start].lstrip("وف").startswith("ب")
 
 
 ARMED_PEOPLE_NEAR = 4  # from an infiltration word to the fighters who tried it (محاولة تسلل لعناصر تنظيم داعش)

@@ -175,10 +175,22 @@ def _usable(t: TimeMention) -> bool:
     return t.date_start is not None and getattr(t, "governs", True)
 
 
-def _carries(t: TimeMention) -> bool:
+SINCE_CARRY_DAYS = 7  # "منذ أسبوعين" further back than this is where an ongoing span began, not a day to carry
+
+
+def _carries(t: TimeMention, pub: dt.date | None = None) -> bool:
     """May date the events of a neighbouring sentence: a day or a few days, not a vague span
-    ("في الأيام الماضية") that only sets the scene."""
-    return (t.precision or 3) <= 2 and t.category != "duration"
+    ("في الأيام الماضية") that only sets the scene, nor the start of a span weeks back ("المعارك المتواصلة منذ
+    أسبوعين")."""
+    if (t.precision or 3) > 2 or t.category == "duration":
+        return False
+    far_since = (
+        pub is not None
+        and t.date_end is not None
+        and t.text.lstrip("و").startswith("منذ")
+        and (pub - t.date_end).days > SINCE_CARRY_DAYS
+    )
+    return not far_since
 
 
 def _clause_bounds(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
@@ -298,7 +310,7 @@ def _event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     # carry over from the previous sentences: a day or a few days (not a month or a year of background),
     # and from an aside ("يذكر ان ...") only the time of a statement that the next sentences continue
     for k in range(si - 1, max(-1, si - 4), -1):
-        prev = [t for t in times if t.sentence == k and _carries(t)]
+        prev = [t for t in times if t.sentence == k and _carries(t, doc.meta.published)]
         if not prev:
             continue
         if _is_aside(doc, k):
@@ -311,7 +323,7 @@ def _event_window(doc: Doc, anchor: Span) -> TimeMention | None:
     # a lede before any dated sentence: dated by the next sentences (not by an aside), when recent
     if not any(t.sentence < si for t in times):
         for k in range(si + 1, si + 3):
-            nxt = [t for t in times if t.sentence == k and _carries(t)]
+            nxt = [t for t in times if t.sentence == k and _carries(t, doc.meta.published)]
             if nxt and not _is_aside(doc, k):
                 t = nxt[0]
                 if (
