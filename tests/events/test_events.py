@@ -1581,3 +1581,15 @@ def test_dev8_releases_spans_and_subjects_that_are_weapons():
         "2015-08-06",
     )
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_dozens_of_strikes_are_a_campaign():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "وشنت تركيا «حربا على الإرهاب» ضد حزب العمال الكردستاني وتنظيم داعش، لكن عشرات الغارات التي تلت ذلك استهدفت "
+        "المتمردين الأكراد ولم تقصف تركيا التنظيم الإرهابي سوى ثلاث مرات.",
+        "2015-08-10",
+    )
+    assert doc.events == []

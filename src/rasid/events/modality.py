@@ -38,6 +38,7 @@ _STATE_AGENTS = function_words()["state_agent"]
 _PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
 _RELATIVE = function_words()["relative"]
+_TENS_OF = frozenset({norm("عشرات"), norm("العشرات")})
 
 
 SINCE_LONG_DAYS = 7
@@ -183,8 +184,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         # of 1400 shells on one day is one event)
         for i in range(max(lo, ts - 2), ts):
             w = doc.tokens[i].norm
-            if w.isdigit() and int(w) >= TALLY_MIN:
-                return "total", doc.tokens[i].text
+            if (w.isdigit() and int(w) >= TALLY_MIN) or w.lstrip("و") in _TENS_OF:
+                return "total", doc.tokens[i].text  # (عشرات الغارات التي تلت ذلك: dozens of strikes, a campaign)
     # the nearest governing cue before it in its clause
     best: tuple[int, Cue, str] | None = None
     first = lo
