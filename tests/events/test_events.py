@@ -1593,3 +1593,26 @@ def test_dozens_of_strikes_are_a_campaign():
         "2015-08-10",
     )
     assert doc.events == []
+
+
+def test_maghreb_security_reports_cells_seized_arms_and_an_abduction_that_took_place():
+    import rasid
+
+    # corpus sentences (Jawhara FM, 2015-2017)
+    doc = rasid.analyse(
+        "تمكنت أمس فرقة الابحاث والتفتيش للحرس الوطني بالمنستير، من الكشف عن خلية تكفيرية متكونة من 6 عناصر.",
+        "2017-02-11",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    doc = rasid.analyse(
+        "حجزت العناصر الأمنية التابعة لمنطقة الأمن بجربة عشية اليوم الأربعاء مخزنا لسلاح كلاشينكوف يحتوي على 25 "
+        "طلقة نارية كانت مخبأة في سيارة إسعاف ليبية.",
+        "2016-10-05",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Disrupted weapons use"]
+    assert rasid.analyse("وقررت السلطات حجز السفينة في الميناء أمس.", "2016-10-05").events == []
+    doc = rasid.analyse(
+        "وأوضح أن عملية الاختطاف تمت فجر أمس بالنسبة لشقيقه وابن عمه في طريق عودتهما إلى تونس قرب صبراتة.",
+        "2015-06-14",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]

@@ -33,6 +33,7 @@ def function_words() -> dict[str, frozenset[str]]:
 _WORDS = function_words()
 _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
+_TOOK_PLACE = _WORDS["took_place"]
 _AFTER = _WORDS["after_clause"]
 _ONGOING = _WORDS["ongoing"]
 _CONNECTIVE_HEADS = _WORDS["connective_head"]
@@ -389,6 +390,8 @@ def _reference_penalty(
     if definite and not governed and _carried_out_by(doc, t):
         definite = False  # ونفذت الجبهة حكم الإعدام: the object of a verb of carrying out is the act, done
     nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
+    if definite and nxt is not None and nxt.sentence == tok.sentence and nxt.norm in _TOOK_PLACE:
+        definite = False  # عملية الاختطاف تمت فجر أمس, الهجوم وقع ليلا: the subject of "took place" is reported
     if (
         not definite
         and t.tok_end - t.tok_start == 1
@@ -437,6 +440,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         doc, resources, "combatant", trig.tok_end, min(hi, trig.tok_end + ARMED_PEOPLE_NEAR)
     ):
         return None  # محاولة تسلل 45 شخصا بينهم 12 سودانيا: migrants, not fighters
+    if "weapon" in flags and not context_in(doc, resources, "weapon", trig.tok_end, min(hi, trig.tok_end + WEAPON_NEAR)):
+        return None  # حجز السفينة, ضبط النفس: nothing armed seized
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
         return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
     if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
@@ -560,6 +565,7 @@ def _instrumental(doc: Doc, m) -> bool:
     return m.start > tok.start and doc.text[tok.start : m.start].lstrip("وف").startswith("ب")
 
 
+WEAPON_NEAR = 12  # from a verb of seizing to the arms, past its subject and time (حجزت العناصر الأمنية ... مخزنا لسلاح)
 ARMED_PEOPLE_NEAR = 4  # from an infiltration word to the fighters who tried it (محاولة تسلل لعناصر تنظيم داعش)
 GAIN_NEAR = 10  # from a verb of achieving to the advance, past its subject (وحققت قوات المقاومة الشعبية والجيش ... تقدما)
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
