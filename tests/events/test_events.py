@@ -1616,3 +1616,15 @@ def test_maghreb_security_reports_cells_seized_arms_and_an_abduction_that_took_p
         "2015-06-14",
     )
     assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+
+
+def test_regaining_control_in_the_subjunctive_after_before():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): قبل أن يستعيدوا السيطرة
+    doc = rasid.analyse(
+        "وكان عناصر المقاومة قد توغلوا أمس في مديرية مريس الشمالية، قبل أن يستعيدوا السيطرة الكاملة على معسكر "
+        "الصدرين المحاذي لمديرية الشعيب الجنوبية.",
+        "2015-08-10",
+    )
+    assert {e.sub_event_type for e in doc.events} & {"Government regains territory", "Non-state actor overtakes territory"}
