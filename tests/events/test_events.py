@@ -1628,3 +1628,16 @@ def test_regaining_control_in_the_subjunctive_after_before():
         "2015-08-10",
     )
     assert {e.sub_event_type for e in doc.events} & {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def test_a_verb_of_happening_before_a_definite_noun_reports_it():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "من جهة أخرى، تجددت الاشتباكات الدموية بين الشرطة والجيش في مدينة دنقلا عاصمة الولاية الشمالية مساء أول من "
+        "أمس، عقب ورود أنباء عن وفاة أحد عساكر الجيش متأثرا بجراحه في أحداث عنف مماثلة حدثت بين الجانبين مساء الخميس "
+        "الماضي",
+        "2015-07-22",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

@@ -38,6 +38,7 @@ _STATE_AGENTS = function_words()["state_agent"]
 _PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
 _RELATIVE = function_words()["relative"]
+_DISTINCT = frozenset(norm(w) for w in ("مماثلة", "مماثل", "سابقة", "سابق", "مشابهة", "مشابه"))
 _TENS_OF = frozenset({norm("عشرات"), norm("العشرات")})
 
 
@@ -239,6 +240,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                         continue  # في هجومين منفصلين بإقليمي فان واغري: each place's attack is told, not summed up
                     if cue.modality == "total" and _superlative_before(doc, resources, i, s_lo):
                         continue  # ضمن أسوأ أعمال عنف تشهدها ليبيا: a comparison, not a summary
+                    if cue.modality == "total" and m.tok_end < s_hi and doc.tokens[m.tok_end].norm in _DISTINCT:
+                        continue  # في أحداث عنف مماثلة حدثت الخميس: an earlier incident named, not a summary
                     return cue.modality, m.text
     # cues that govern the rest of their line (رابط الخبر: ... a link's headline, cut into sentences by "..")
     line_lo = doc.text.rfind("\n", 0, doc.tokens[ts].start) + 1

@@ -392,6 +392,10 @@ def _reference_penalty(
     nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
     if definite and nxt is not None and nxt.sentence == tok.sentence and nxt.norm in _TOOK_PLACE:
         definite = False  # عملية الاختطاف تمت فجر أمس, الهجوم وقع ليلا: the subject of "took place" is reported
+    if definite and t.tok_start > 0 and doc.tokens[t.tok_start - 1].sentence == tok.sentence and (
+        doc.tokens[t.tok_start - 1].norm.lstrip("وف") in _TOOK_PLACE
+    ):
+        definite = False  # تجددت الاشتباكات, اندلعت المواجهات: a verb of happening before its subject reports it
     if (
         not definite
         and t.tok_end - t.tok_start == 1
