@@ -1641,3 +1641,16 @@ def test_a_verb_of_happening_before_a_definite_noun_reports_it():
         "2015-07-22",
     )
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_a_mention_at_a_named_village_does_not_merge_into_the_towns_event():
+    import rasid
+
+    # corpus sentences (Al-Watan, Aug 2015): Mujrin is another place than Jabal al-Arous, both near Taiz
+    doc = rasid.analyse(
+        "وأشارت مصادر وسط الثوار إلى مقتل 22 انقلابيا وإصابة 12 آخرين، أمس، في اشتباكات عنيفة شهدها محيط جبل العروس "
+        "في تعز.\nوقال المركز الإعلامي للمقاومة إن ثمانية قتلى وستة جرحى آخرين سقطوا خلال المواجهات التي شهدتها بلدة "
+        "موجرين بمديرية مشرعة وحدنان في تعز.",
+        "2015-08-04",
+    )
+    assert [e.fatalities for e in doc.events] == [22, 8]

@@ -1076,7 +1076,7 @@ def events_stage(doc: Doc, resources: Resources) -> None:
             dated_here = _dated_here(doc, c.anchor, c.sentence)
             text_dated = _text_dated(doc, c.anchor)
             for k in range(len(events) - 1, -1, -1) if merge and not _told_as_distinct(doc, resources, c) else ():
-                if local and locals_[k] and local != locals_[k]:
+                if local and local != locals_[k]:
                     continue  # "سيطروا على مديرية القفر" and "على مديرية النادرة": two places the gazetteer lacks
                 if not text_dated and _weeks_before_publication(doc, events[k]):
                     continue  # an undated report in the news is recent, not the happening of "في أكتوبر" told before
