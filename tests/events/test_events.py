@@ -1654,3 +1654,14 @@ def test_a_mention_at_a_named_village_does_not_merge_into_the_towns_event():
         "2015-08-04",
     )
     assert [e.fatalities for e in doc.events] == [22, 8]
+
+
+def test_hardline_groups_are_islamist_militants():
+    import rasid
+
+    # corpus sentence (Jawhara FM, Mar 2015), written with its diacritics
+    doc = rasid.analyse(
+        "وذكرت الكتيبة المسلحة أنها وإثر اشتباكات مسلحة مع الجماعات المُتّشدّدة في مدينة سرت وجدت القائمة الاسمية أمس.",
+        "2015-03-21",
+    )
+    assert [e.actor2 for e in doc.events] == ["Islamist militants"]
