@@ -1665,3 +1665,14 @@ def test_hardline_groups_are_islamist_militants():
         "2015-03-21",
     )
     assert [e.actor2 for e in doc.events] == ["Islamist militants"]
+
+
+def test_villagers_are_civilians():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "من ناحية ثانية، أسفرت غارات للطيران التركي، فجر أمس، على قرية شمال شرقي أربيل عن مقتل وإصابة نحو 25 قرويًا.",
+        "2015-08-02",
+    )
+    assert [(e.actor2, e.civilian_targeting) for e in doc.events] == [("Civilians (Iraq)", True)]
