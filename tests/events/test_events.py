@@ -1676,3 +1676,13 @@ def test_villagers_are_civilians():
         "2015-08-02",
     )
     assert [(e.actor2, e.civilian_targeting) for e in doc.events] == [("Civilians (Iraq)", True)]
+
+
+def test_a_condemnation_alone_is_not_the_happening():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Jul 2015): the abduction is reported in other articles, not here
+    doc = rasid.analyse(
+        "وأدان الليلة قبل الماضية اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.", "2015-07-23"
+    )
+    assert doc.events == []
