@@ -176,3 +176,17 @@ def test_relative_time_in_dated_reported_speech_counts_from_the_statement():
     trig = next(t for t in doc.triggers if t.text == "قصفت")
     window = event_window(doc, trig)
     assert (window.date_start.isoformat(), window.date_end.isoformat()) == ("2019-08-06", "2019-08-08")
+
+
+def test_a_pluperfect_aside_does_not_date_the_next_sentences():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Aug 2015): the offensive began early last month; the clashes are news
+    doc = rasid.analyse(
+        "وكانت قوات النظام وحزب الله بدآ مطلع الشهر الماضي هجومًا واسعًا على الزبداني بغطاء ناري كثيف.\n"
+        "ودارت اشتباكات عنيفة ليلًا بين عناصر تنظيم داعش من جهة والفصائل الاسلامية والمقاتلة من جهة أخرى في محيط "
+        "قرى عدة في ريف حلب الشمالي.",
+        "2015-08-10",
+    )
+    clashes = [e for e in doc.events if "ريف حلب" in e.evidence]
+    assert clashes and all(e.date_start >= "2015-08-01" for e in clashes)
