@@ -1686,3 +1686,28 @@ def test_a_condemnation_alone_is_not_the_happening():
         "وأدان الليلة قبل الماضية اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.", "2015-07-23"
     )
     assert doc.events == []
+
+
+def test_dev10_barrels_dropped_ambushes_positions_and_calm_elsewhere():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Asharq Al-Awsat, Aug 2015)
+    doc = rasid.analyse(
+        "في حين ألقى الطيران المروحي أمس عشرين برميلًا متفجرًا على مدينة الزبداني، بحسب ناشطين.", "2015-08-10"
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+    assert "Air/drone strike" not in [
+        e.sub_event_type for e in rasid.analyse("وألقى الوزير كلمة في المؤتمر أمس.", "2015-08-10").events
+    ]
+    doc = rasid.analyse(
+        "كما استهدف طيران التحالف أمس معاقل مليشيا الحوثي وصالح في منطقة الحوبان جنوب شرق محافظة تعز، فيما ساد "
+        "هدوء حذر مختلف الجبهات المحيطة بالمحافظة.",
+        "2015-08-08",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+    doc = rasid.analyse(
+        "وقالت المصادر المحلية إن المواجهات بين المقاومة والمسلحين احتدمت يوم أمس في جبال الطوي وهرمز والحمة بمديرية "
+        "ذي ناعم.",
+        "2015-08-06",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

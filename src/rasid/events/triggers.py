@@ -390,8 +390,8 @@ def _reference_penalty(
     if definite and not governed and _carried_out_by(doc, t):
         definite = False  # ونفذت الجبهة حكم الإعدام: the object of a verb of carrying out is the act, done
     nxt = doc.tokens[t.tok_end] if t.tok_end < len(doc.tokens) else None
-    if definite and nxt is not None and nxt.sentence == tok.sentence and nxt.norm in _TOOK_PLACE:
-        definite = False  # عملية الاختطاف تمت فجر أمس, الهجوم وقع ليلا: the subject of "took place" is reported
+    if definite and _took_place_after(doc, t):
+        definite = False  # عملية الاختطاف تمت فجر أمس, المواجهات بين المقاومة والمسلحين احتدمت: its subject, reported
     if definite and t.tok_start > 0 and doc.tokens[t.tok_start - 1].sentence == tok.sentence and (
         doc.tokens[t.tok_start - 1].norm.lstrip("وف") in _TOOK_PLACE
     ):
@@ -444,6 +444,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         doc, resources, "combatant", trig.tok_end, min(hi, trig.tok_end + ARMED_PEOPLE_NEAR)
     ):
         return None  # محاولة تسلل 45 شخصا بينهم 12 سودانيا: migrants, not fighters
+    if "drop" in flags and not context_in(doc, resources, "dropped", trig.tok_end, min(hi, trig.tok_end + DROP_NEAR)):
+        return None  # ألقى القبض, ألقى كلمة: nothing dropped from the air
     if "weapon" in flags and not context_in(doc, resources, "weapon", trig.tok_end, min(hi, trig.tok_end + WEAPON_NEAR)):
         return None  # حجز السفينة, ضبط النفس: nothing armed seized
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
@@ -563,12 +565,29 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
     return trig
 
 
+TOOK_PLACE_REACH = 5  # tokens from a definite event noun to the verb of happening it is the subject of
+
+
+def _took_place_after(doc: Doc, t) -> bool:
+    """A verb of happening follows the noun within a few words, with no punctuation between (المواجهات بين
+    المقاومة والمسلحين احتدمت يوم أمس)."""
+    for k in range(t.tok_end, min(len(doc.tokens), t.tok_end + TOOK_PLACE_REACH)):
+        if doc.tokens[k].sentence != doc.tokens[t.tok_start].sentence:
+            return False
+        if k > t.tok_end and re.search(r"[،,.:;؛]", doc.text[doc.tokens[k - 1].end : doc.tokens[k].start]):
+            return False
+        if doc.tokens[k].norm in _TOOK_PLACE:
+            return True
+    return False
+
+
 def _instrumental(doc: Doc, m) -> bool:
     """The weapon is written with the preposition ب (بصاروخ, بقذائف): the means of an earlier verb, not a subject."""
     tok = doc.tokens[m.tok_start]
     return m.start > tok.start and doc.text[tok.start : m.start].lstrip("وف").startswith("ب")
 
 
+DROP_NEAR = 5  # from a verb of dropping to the barrels (ألقى الطيران المروحي عشرين برميلا)
 WEAPON_NEAR = 12  # from a verb of seizing to the arms, past its subject and time (حجزت العناصر الأمنية ... مخزنا لسلاح)
 ARMED_PEOPLE_NEAR = 4  # from an infiltration word to the fighters who tried it (محاولة تسلل لعناصر تنظيم داعش)
 GAIN_NEAR = 10  # from a verb of achieving to the advance, past its subject (وحققت قوات المقاومة الشعبية والجيش ... تقدما)
