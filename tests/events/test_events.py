@@ -1711,3 +1711,21 @@ def test_dev10_barrels_dropped_ambushes_positions_and_calm_elsewhere():
         "2015-08-06",
     )
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_tightened_control_is_ground_and_protests_answered_are_a_cause():
+    import rasid
+
+    # corpus sentences (Okaz, SPA press review, Aug 2015)
+    doc = rasid.analyse(
+        "أحكمت القوات الموالية للشرعية سيطرتها على مدينة زنجبار، عاصمة محافظة أبين ونشرت مدرعات لتعزيز مواقعها في "
+        "المدينة أمس.",
+        "2015-08-10",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+    doc = rasid.analyse(
+        "وعرجت على الإصلاحات الجديدة التي أقرها مجلس الوزراء العراقي أمس في جلسة استثنائية وأعلنها رئيس الوزراء حيدر "
+        "العبادي ردًا على احتجاجات ضد الفساد والنقص في الخدمات.",
+        "2015-08-10",
+    )
+    assert doc.events == []

@@ -34,6 +34,7 @@ _WORDS = function_words()
 _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
 _TOOK_PLACE = _WORDS["took_place"]
+_IN_RESPONSE = _WORDS["in_response"]
 _AFTER = _WORDS["after_clause"]
 _ONGOING = _WORDS["ongoing"]
 _CONNECTIVE_HEADS = _WORDS["connective_head"]
@@ -321,6 +322,18 @@ def _reference_penalty(
             t.flags = t.flags | {"reference", "topic"}
             t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
             return
+        if (
+            t.tok_start > 1
+            and t.event_type in ("Protests", "Riots")
+            and prev.sentence == tok.sentence
+            and prev.norm in ("على", "علي")
+            and doc.tokens[t.tok_start - 2].norm in _IN_RESPONSE
+        ):
+            # ردا على احتجاجات ضد الفساد: the protests an act answers, named as its cause, not reported (an attack
+            # after ردا على is often news in its own right: ردا على هجوم انتحاري استهدف نقطتي تفتيش)
+            t.flags = t.flags | {"reference", "topic"}
+            t.confidence = max(0.0, round(t.confidence - TOPIC_PENALTY, 3))
+            return
         if prev.sentence == tok.sentence and prev.norm in ("منذ", "ومنذ"):
             # أرفع ضابط قتل منذ مقتل اللواء ...: what a comparison counts from, not news
             t.flags = t.flags | {"reference", "topic"}
@@ -444,6 +457,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         doc, resources, "combatant", trig.tok_end, min(hi, trig.tok_end + ARMED_PEOPLE_NEAR)
     ):
         return None  # محاولة تسلل 45 شخصا بينهم 12 سودانيا: migrants, not fighters
+    if "grip" in flags and not context_in(doc, resources, "control", trig.tok_end, min(hi, trig.tok_end + GAIN_NEAR)):
+        return None  # أحكمت الخطة, بسط يده: no control of ground tightened
     if "drop" in flags and not context_in(doc, resources, "dropped", trig.tok_end, min(hi, trig.tok_end + DROP_NEAR)):
         return None  # ألقى القبض, ألقى كلمة: nothing dropped from the air
     if "weapon" in flags and not context_in(doc, resources, "weapon", trig.tok_end, min(hi, trig.tok_end + WEAPON_NEAR)):
