@@ -1729,3 +1729,18 @@ def test_tightened_control_is_ground_and_protests_answered_are_a_cause():
         "2015-08-10",
     )
     assert doc.events == []
+
+
+def test_relative_clauses_describe_and_shares_of_a_province_are_tallies():
+    import rasid
+
+    # corpus sentences (Al-Yaum, Asharq Al-Awsat, Aug 2015)
+    for sentence, pub in (
+        (
+            "وعلى جبهة لحج قامت قوات الجيش مع المقاومة الشعبية باستقدام مزيد من التعزيزات العسكرية إلى محافظة أبين، "
+            "وذلك في إطار تعزيز المقاومة الشعبية التي تخوض معارك مع مليشيا الحوثي وصالح لإخراجها من محافظة أبين.",
+            "2015-08-08",
+        ),
+        ("بينما أكدت مصادر الحكومة أن قوات الشرعية استعادت أكثر من ثلاثة أرباع مساحة محافظة تعز.", "2015-08-06"),
+    ):
+        assert rasid.analyse(sentence, pub).events == [], sentence

@@ -343,13 +343,15 @@ def _reference_penalty(
             prev.sentence == tok.sentence
             and prev.norm in _RELATIVES
             and t.tok_start > 1
-            and doc.tokens[t.tok_start - 2].norm.startswith("ال")
+            and doc.tokens[t.tok_start - 2].norm.lstrip("و").startswith("ال")
             and not word.startswith("ال")
         ):
-            # العصابة التي احتجزت شقيقه, المقاتلين الذين استهدفوا: a past act that identifies someone already
-            # in the story; the happening is told where it is reported
+            # العصابة التي احتجزت شقيقه, المقاتلين الذين استهدفوا, والمدن التي سيطر عليها الحوثيون: a past act that
+            # identifies someone or somewhere already in the story; the happening is told where it is reported
             t.flags = t.flags | {"reference"}
             t.confidence = max(0.0, round(t.confidence - REFERENCE_PENALTY, 3))
+            if len(word) >= 4 and word[0] in "يت":
+                t.confidence = 0.0  # المقاومة التي تخوض معارك مع الميليشيا: an ongoing description, no happening
             return
         if prev.sentence == tok.sentence and definite and prev.norm in _IN_THE_WAKE:
             # في أعقاب الاشتباكات التي تشهدها الضواحي: what a statement follows, told as its occasion
