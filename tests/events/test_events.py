@@ -1744,3 +1744,15 @@ def test_relative_clauses_describe_and_shares_of_a_province_are_tallies():
         ("بينما أكدت مصادر الحكومة أن قوات الشرعية استعادت أكثر من ثلاثة أرباع مساحة محافظة تعز.", "2015-08-06"),
     ):
         assert rasid.analyse(sentence, pub).events == [], sentence
+
+
+def test_what_a_camp_was_used_for_is_a_habit():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015)
+    doc = rasid.analyse(
+        "ويطل المعسكر على مدينة الضالع، وكانت توجد به قوات كبيرة من الحوثيين، حيث كان المتمردون يستغلونه في قصف "
+        "المدينة.",
+        "2015-08-10",
+    )
+    assert doc.events == []
