@@ -26,6 +26,12 @@ GOLD_FILES = {
     "heldout4": REPO / "devgold" / "heldout4" / "heldout4.jsonl",
     "heldout5": REPO / "devgold" / "heldout5" / "heldout5.jsonl",
     "devgold-dev5": REPO / "devgold" / "dev5" / "dev5.jsonl",
+    "devgold-dev6": REPO / "devgold" / "dev6" / "dev6.jsonl",
+    "devgold-dev7": REPO / "devgold" / "dev7" / "dev7.jsonl",
+    "devgold-dev8": REPO / "devgold" / "dev8" / "dev8.jsonl",
+    "devgold-dev9": REPO / "devgold" / "dev9" / "dev9.jsonl",
+    "devgold-dev10": REPO / "devgold" / "dev10" / "dev10.jsonl",
+    "heldout6": REPO / "devgold" / "heldout6" / "heldout6.jsonl",
 }
 
 
