@@ -447,28 +447,14 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         m.tok_start == trig.tok_end for m in context_in(doc, resources, "fighting", trig.tok_end, trig.tok_end + 1)
     ):
         return None  # توقيف المعارك: the fighting stopped, no one arrested
-    if "fire" in flags and not context_in(doc, resources, "fire", trig.tok_end, min(hi, trig.tok_end + FIRE_NEAR)):
-        return None  # فتح الطريق, فتحت تحقيقا: nothing fired
-    if "projectile" in flags and not context_in(
-        doc, resources, "projectile", trig.tok_end, min(hi, trig.tok_end + PROJECTILE_NEAR)
-    ):
-        return None  # أطلق سراح, أطلقت عملية: nothing launched at anyone
-    if "gain" in flags and not context_in(doc, resources, "gain", trig.tok_end, min(hi, trig.tok_end + GAIN_NEAR)):
-        return None  # حقق نجاحا, أحرز هدفا: no ground gained
-    if "armed_people" in flags and not context_in(
-        doc, resources, "combatant", trig.tok_end, min(hi, trig.tok_end + ARMED_PEOPLE_NEAR)
-    ):
-        return None  # محاولة تسلل 45 شخصا بينهم 12 سودانيا: migrants, not fighters
-    if "grip" in flags and not context_in(doc, resources, "control", trig.tok_end, min(hi, trig.tok_end + GAIN_NEAR)):
-        return None  # أحكمت الخطة, بسط يده: no control of ground tightened
-    if "drop" in flags and not context_in(doc, resources, "dropped", trig.tok_end, min(hi, trig.tok_end + DROP_NEAR)):
-        return None  # ألقى القبض, ألقى كلمة: nothing dropped from the air
-    if "weapon" in flags and not context_in(doc, resources, "weapon", trig.tok_end, min(hi, trig.tok_end + WEAPON_NEAR)):
-        return None  # حجز السفينة, ضبط النفس: nothing armed seized
+    for flag, (kind, reach) in NEEDS_AFTER.items():
+        # فتح الطريق (nothing fired), أطلق سراح (nothing launched), حقق نجاحا (no ground), محاولة تسلل 45 شخصا
+        # (migrants), ألقى القبض (nothing dropped), حجز السفينة (nothing armed), تفكيك الخلية (no device): the word
+        # reports the act only with what it needs a few words after it
+        if flag in flags and not context_in(doc, resources, kind, trig.tok_end, min(hi, trig.tok_end + reach)):
+            return None
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
         return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
-    if "device" in flags and not context_in(doc, resources, "device", trig.tok_end, min(hi, trig.tok_end + DEVICE_NEAR)):
-        return None  # تفكيك الخلية, نزع السلاح: not a device made safe
     not_weapons = context_in(doc, resources, "not_instrument", lo, hi)
     instruments = [
         m
@@ -608,6 +594,17 @@ DROP_NEAR = 5  # from a verb of dropping to the barrels (ألقى الطيران
 WEAPON_NEAR = 12  # from a verb of seizing to the arms, past its subject and time (حجزت العناصر الأمنية ... مخزنا لسلاح)
 ARMED_PEOPLE_NEAR = 4  # from an infiltration word to the fighters who tried it (محاولة تسلل لعناصر تنظيم داعش)
 GAIN_NEAR = 10  # from a verb of achieving to the advance, past its subject (وحققت قوات المقاومة الشعبية والجيش ... تقدما)
+# trigger flag -> (context kind that must follow it, within how many tokens): the flags of data/triggers.tsv
+NEEDS_AFTER = {
+    "fire": ("fire", FIRE_NEAR),
+    "projectile": ("projectile", PROJECTILE_NEAR),
+    "gain": ("gain", GAIN_NEAR),
+    "armed_people": ("combatant", ARMED_PEOPLE_NEAR),
+    "grip": ("control", GAIN_NEAR),
+    "drop": ("dropped", DROP_NEAR),
+    "weapon": ("weapon", WEAPON_NEAR),
+    "device": ("device", DEVICE_NEAR),
+}
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
 
 
