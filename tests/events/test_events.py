@@ -1756,3 +1756,13 @@ def test_what_a_camp_was_used_for_is_a_habit():
         "2015-08-10",
     )
     assert doc.events == []
+
+
+def test_hundreds_killed_right_after_the_verb_are_a_toll():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): a half-year toll
+    doc = rasid.analyse(
+        "وقالت البعثة إنه بين الأول من يناير و30 يونيو الماضيين قتل 1592 شخصا وأصيب 3329 في أفغانستان.", "2015-08-06"
+    )
+    assert doc.events == []

@@ -38,6 +38,7 @@ _STATE_AGENTS = function_words()["state_agent"]
 _PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
 _RELATIVE = function_words()["relative"]
+_KILL_VERBS = frozenset({norm("قتل")})  # the bare verb (قُتل): a count right after it is its toll
 _DISTINCT = frozenset(norm(w) for w in ("مماثلة", "مماثل", "سابقة", "سابق", "مشابهة", "مشابه"))
 _TENS_OF = frozenset({norm("عشرات"), norm("العشرات")})
 
@@ -166,8 +167,8 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
                 for cue in m.payloads:
                     if cue.scope == "quantity":
                         return cue.modality, m.text
-    if trig.tok_end < hi and doc.tokens[ts].norm in _KILLED_NOUNS:
-        # مقتل 390 إرهابيا: hundreds dead under one noun of death are a campaign's toll
+    if trig.tok_end < hi and (doc.tokens[ts].norm in _KILLED_NOUNS or doc.tokens[ts].norm.lstrip("و") in _KILL_VERBS):
+        # مقتل 390 إرهابيا, قتل 1592 شخصا: hundreds dead under one word of death are a campaign's toll
         w = doc.tokens[te].norm
         if w.isdigit() and int(w) >= TALLY_MIN:
             return "total", doc.tokens[te].text
