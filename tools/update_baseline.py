@@ -31,6 +31,7 @@ GOLD_FILES = {
     "devgold-dev8": REPO / "devgold" / "dev8" / "dev8.jsonl",
     "devgold-dev9": REPO / "devgold" / "dev9" / "dev9.jsonl",
     "devgold-dev10": REPO / "devgold" / "dev10" / "dev10.jsonl",
+    "devgold-dev11": REPO / "devgold" / "dev11" / "dev11.jsonl",
     "heldout6": REPO / "devgold" / "heldout6" / "heldout6.jsonl",
 }
 
