@@ -38,9 +38,9 @@ _STATE_AGENTS = function_words()["state_agent"]
 _PASSIVE_AUX = function_words()["passive_aux"]
 _ERA_NAMES = function_words()["era_name"]
 _RELATIVE = function_words()["relative"]
-_KILL_VERBS = frozenset({norm("قتل")})  # the bare verb (قُتل): a count right after it is its toll
-_DISTINCT = frozenset(norm(w) for w in ("مماثلة", "مماثل", "سابقة", "سابق", "مشابهة", "مشابه"))
-_TENS_OF = frozenset({norm("عشرات"), norm("العشرات")})
+_KILL_VERBS = function_words()["killed_verb"]
+_DISTINCT = function_words()["similar"]
+_TENS_OF = function_words()["tens"]
 
 
 SINCE_LONG_DAYS = 7
@@ -178,7 +178,7 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         for i in range(lo, hi - 1):
             w = doc.tokens[i].norm
             if w.isdigit() and int(w) >= TALLY_MIN and any(
-                doc.tokens[j].norm.lstrip("و").startswith("قتل") for j in range(i + 1, min(hi, i + 4))
+                doc.tokens[j].norm.lstrip("و").startswith(tuple(_KILL_VERBS)) for j in range(i + 1, min(hi, i + 4))
             ):
                 return "total", doc.tokens[i].text
     if trig.sub_event_type == "Air/drone strike" and "generic" not in trig.flags:

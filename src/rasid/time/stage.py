@@ -30,6 +30,7 @@ from dataclasses import replace
 from rasid.doc import Doc, Span, TimeMention
 from rasid.pipeline import stage
 from rasid.resources import Resources
+from rasid.text.normalise import norm
 from rasid.time.calendars import Lexicon, lexicon
 from rasid.time.finder import Grammar, build_grammar, find
 
@@ -142,6 +143,12 @@ def _cue(kind: str) -> re.Pattern:
     return _CUE_CACHE[kind]
 
 
+def _starts_with_ago(text: str) -> bool:
+    """The expression opens with a "since / ago" cue of the time lexicon (منذ أسبوعين, قبل شهر)."""
+    ago = [w for w, v in lexicon().cues.get("since", {}).items() if v == "ago"]
+    return norm(text).lstrip("و").startswith(tuple(ago))
+
+
 def _is_aside(doc: Doc, k: int) -> bool:
     """The sentence opens with an aside marker (يذكر ان, الجدير بالذكر, يشار الي)."""
     sent = doc.sentences[k]
@@ -187,7 +194,7 @@ def _carries(t: TimeMention, pub: dt.date | None = None) -> bool:
     far_since = (
         pub is not None
         and t.date_end is not None
-        and t.text.lstrip("و").startswith("منذ")
+        and _starts_with_ago(t.text)
         and (pub - t.date_end).days > SINCE_CARRY_DAYS
     )
     return not far_since
