@@ -145,8 +145,12 @@ def _cue(kind: str) -> re.Pattern:
 
 def _starts_with_ago(text: str) -> bool:
     """The expression opens with a "since / ago" cue of the time lexicon (منذ أسبوعين, قبل شهر)."""
-    ago = [w for w, v in lexicon().cues.get("since", {}).items() if v == "ago"]
-    return norm(text).lstrip("و").startswith(tuple(ago))
+    if "ago" not in _AGO_CACHE:
+        _AGO_CACHE["ago"] = tuple(w for w, v in lexicon().cues.get("since", {}).items() if v == "ago")
+    return norm(text).lstrip("و").startswith(_AGO_CACHE["ago"])
+
+
+_AGO_CACHE: dict[str, tuple[str, ...]] = {}
 
 
 def _is_aside(doc: Doc, k: int) -> bool:
