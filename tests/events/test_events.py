@@ -1766,3 +1766,50 @@ def test_hundreds_killed_right_after_the_verb_are_a_toll():
         "وقالت البعثة إنه بين الأول من يناير و30 يونيو الماضيين قتل 1592 شخصا وأصيب 3329 في أفغانستان.", "2015-08-06"
     )
     assert doc.events == []
+
+
+def test_a_past_perfect_aside_dated_weeks_back_is_background():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Jul 2015): an arrest "last month" recalled in a كان ... قد aside
+    doc = rasid.analyse(
+        "وكانت الشرطة الإيطالية قد اعتقلت الشهر الماضي مغربيًّا يشتبه في أنه يروِّج للتشدُّد، مشيرة إلى تنفيذ عملية "
+        "أوسع نطاقًا في بلدة قرب مدينة بيزا وسط البلاد.",
+        "2015-07-23",
+    )
+    assert doc.events == []
+    # the same aside dated to the day before publication still reports news
+    doc = rasid.analyse("وكانت الشرطة الإيطالية قد اعتقلت أمس مغربيًّا يشتبه في أنه يروِّج للتشدُّد في بلدة قرب بيزا.", "2015-07-23")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+def test_people_stopped_far_after_the_verb_or_as_its_object_are_arrested():
+    import rasid
+
+    # corpus sentence (Jawhara FM, Sep 2016): the person stopped comes after a long subject and the time
+    doc = rasid.analyse(
+        "أوقفت وحدات شرطة الحدود بمطار جربة جرجيس الدولي عشية أمس السبت مواطنا ليبي الجنسية كان ينوي السفر الى "
+        "الخارج مستعملا وثائق سفر مزورة حسب ما أفاد به مصدر أمني.",
+        "2016-09-18",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    doc = rasid.analyse("وأكد المصدر أن خمسة أشخاص تم إيقافهم أمس في مدينة بنقردان بعد تسللهم عبر الحدود.", "2016-09-18")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    # corpus wording (Al-Jazirah, Aug 2015): overthrowing a regime is no arrest, whoever is named further on
+    doc = rasid.analyse(
+        "وحالة عدم الاستقرار التي أعقبت الإطاحة بالزعيم الليبي الراحل معمر القذافي قد حولت ليبيا إلى ساحة للفوضى.",
+        "2015-08-10",
+    )
+    assert "Arrests" not in [e.sub_event_type for e in doc.events]
+
+
+def test_people_of_african_nationalities_stopped_at_the_border_are_migrants():
+    import rasid
+
+    # corpus sentence (Jawhara FM, Jun 2017)
+    doc = rasid.analyse(
+        "أوقفت التشكيلة العسكرية العاملة بالمنطقة المتاخمة لمعبر راس جدير، حوالي الساعة الواحدة من ظهر أمس، 13 شخصا "
+        "من جنسيات إفريقية مختلفة.",
+        "2017-06-16",
+    )
+    assert [(e.sub_event_type, (e.actor2 or "").split(" (")[0]) for e in doc.events] == [("Arrests", "Migrants")]

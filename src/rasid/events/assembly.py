@@ -30,6 +30,7 @@ from rasid.pipeline import stage
 from rasid.resources import Resources
 
 HISTORY_DAYS = 120  # an event that ended this long before publication is background
+ASIDE_DAYS = 30  # a past-perfect aside (وكان ... قد) dated further back than this recalls background
 BACKGROUND_RECENT_DAYS = 14  # "يذكر أن" + an event dated within this many days of publication is still news
 MIN_SENTENCE_TOKENS = 5  # shorter lines (tags, captions) report no event
 WEAK_TRIGGER = 0.3  # triggers below this confidence (definite nouns of weak words) do not set the sub-type
@@ -457,6 +458,12 @@ def calibrate(raw: float) -> float:
     return round(0.3 + 0.7 * (raw - CALIBRATION_KNEE) / (1 - CALIBRATION_KNEE), 3)
 
 
+def _opens_past_perfect(doc: Doc, sentence: int) -> bool:
+    """The sentence opens with a form of كان (وكان التنظيم قد سيطر ...): the past perfect of an aside."""
+    lo, hi = sentence_tokens(doc).get(sentence, (0, 0))
+    return hi > lo and doc.tokens[lo].norm in _KANA
+
+
 def _government_side(actor) -> bool:
     """A state force, or a force fighting on a state force's side (ACLED: government or its affiliates)."""
     if actor.kind == "state":
@@ -521,6 +528,11 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
             and (pub - tm.date_end).days <= BACKGROUND_RECENT_DAYS
         )
         if not recent:
+            return None
+    if tm is not None and _opens_past_perfect(doc, c.sentence) and tm.sentence == c.sentence and tm.category != "article":
+        # "وكان الملا منصور وجه في يونيو تحذيرا ... بعد اشتباكات دارت": a past-perfect aside dated a month or
+        # weeks back recalls what happened before the news
+        if tm.precision == 3 or (pub is not None and tm.date_end is not None and (pub - tm.date_end).days > ASIDE_DAYS):
             return None
     pm = place_for(doc, anchor)
     if pm is not None:
@@ -878,6 +890,7 @@ def _dated_here(doc: Doc, anchor, sentence: int) -> bool:
 _CONTRAST = function_words()["contrast"]
 _AFTER_PREPS = function_words()["after_prep"]
 _NEXT_IN_SENTENCE = _CONTRAST | function_words()["also_opening"]
+_KANA = function_words()["kana"]
 _LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
 LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
 LIST_GAP_TOKENS = 3  # "الحولة وتلبيسة", "قرب الموصل، وقرب الرمادي": the words that may join two listed places

@@ -33,6 +33,7 @@ def function_words() -> dict[str, frozenset[str]]:
 _WORDS = function_words()
 _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
+_COUNTED_PEOPLE = _PERSON_NOUNS - _WORDS["nationality_noun"]
 _TOOK_PLACE = _WORDS["took_place"]
 _IN_RESPONSE = _WORDS["in_response"]
 _AFTER = _WORDS["after_clause"]
@@ -605,6 +606,8 @@ NEEDS_AFTER = {
     "weapon": ("weapon", WEAPON_NEAR),
     "device": ("device", DEVICE_NEAR),
 }
+DETAIN_FAR = 16  # ... or further, within its clause, to a word for people
+_HUMAN_PLURAL_OBJECT = ("هم", "هما")
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
 
 
@@ -615,15 +618,22 @@ def _detained_after(doc: Doc, resources: Resources, trig: EventTrigger, hi: int)
     stop = min(hi, trig.tok_end + DETAIN_NEAR)
     if context_in(doc, resources, "fighting", trig.tok_end, min(stop, trig.tok_end + 1)):
         return False
+    if doc.tokens[trig.tok_end - 1].norm.endswith(_HUMAN_PLURAL_OBJECT):
+        return True  # تم إيقافهم, أوقفوهما: the people stopped are the object pronoun
     for k in range(trig.tok_end, stop):
         w = doc.tokens[k].norm
         if w[:1] == "ب" and w[1:].isdigit():
             w = w[1:]  # الإطاحة ب3 مهربين
         if w.isdigit() or parse_number_words(w) is not None or w.lstrip("و") in _PERSON_NOUNS:
             return True
-    return bool(
-        context_in(doc, resources, "combatant", trig.tok_end, stop) or context_in(doc, resources, "civilian", trig.tok_end, stop)
-    )
+    if context_in(doc, resources, "combatant", trig.tok_end, stop) or context_in(doc, resources, "civilian", trig.tok_end, stop):
+        return True
+    # "أوقفت التشكيلة العسكرية العاملة بالمنطقة ...، حوالي الساعة الواحدة من ظهر أمس، 13 شخصا": the people
+    # stopped come after a long subject and time; further on, only a word for people counts (not a bare number)
+    if doc.tokens[trig.tok_start].norm.startswith("ال"):
+        return False  # الإطاحة بالنظام: a noun governs what follows it at once
+    far = min(clause_range(doc, resources, trig.tok_start)[1], hi, trig.tok_end + DETAIN_FAR)
+    return any(doc.tokens[k].norm.lstrip("و") in _COUNTED_PEOPLE for k in range(stop, far))
 
 
 SIGNING_WINDOW = 10  # tokens between a signing verb and the agreement noun (the parties may come between)
