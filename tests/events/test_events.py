@@ -1813,3 +1813,8 @@ def test_people_of_african_nationalities_stopped_at_the_border_are_migrants():
         "2017-06-16",
     )
     assert [(e.sub_event_type, (e.actor2 or "").split(" (")[0]) for e in doc.events] == [("Arrests", "Migrants")]
+
+
+def test_a_deal_that_failed_is_no_agreement(pipe):
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): the failure is told seven words after the deal
+    assert _events(pipe, "وكانت صفقة تبادل للأسرى بين المقاومة الجنوبية والحوثيين قد فشلت في اللحظة الأخيرة أول من أمس.")[1] == []
