@@ -1818,3 +1818,22 @@ def test_people_of_african_nationalities_stopped_at_the_border_are_migrants():
 def test_a_deal_that_failed_is_no_agreement(pipe):
     # corpus sentence (Asharq Al-Awsat, Aug 2015): the failure is told seven words after the deal
     assert _events(pipe, "وكانت صفقة تبادل للأسرى بين المقاومة الجنوبية والحوثيين قد فشلت في اللحظة الأخيرة أول من أمس.")[1] == []
+
+
+def test_in_protest_is_a_reason_unless_people_gather():
+    import rasid
+
+    # corpus sentences (Asharq Al-Awsat, Aug 2015): walking out of a meeting "in protest" is no protest
+    doc = rasid.analyse(
+        "غير أن عبد المنان ويعقوب نجل الملا عمر انسحبا من الاجتماع الذي عقد في مدينة كويتا الباكستانية احتجاجا على "
+        "انتخاب منصور.",
+        "2015-08-03",
+    )
+    assert "Protests" not in [e.event_type for e in doc.events]
+    # tens of thousands going out in protest are one
+    doc = rasid.analyse(
+        "وخرج عشرات الآلاف من العراقيين في العاصمة بغداد ومحافظات أخرى مختلفة في جنوب البلاد، مساء الجمعة، احتجاجا "
+        "على انقطاع الكهرباء وتردي الأوضاع الخدمية وعلى الفساد الإداري.",
+        "2015-08-09",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
