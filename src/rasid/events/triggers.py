@@ -710,6 +710,15 @@ def _territory_object(doc: Doc, resources: Resources, trig: EventTrigger, hi: in
     return _has_object_suffix(trig.text) and not trig.text.endswith("ه")
 
 
+def _crowd_in_clause(doc: Doc, resources: Resources, trig: EventTrigger, found: list[EventTrigger]) -> bool:
+    """Protesters, people acting as a group, or another word of protest in the trigger's clause
+    (المتظاهرين قد خرجوا ... احتجاجا; قام عدد من التجار ... في تحرك ... احتجاجا)."""
+    lo, hi = clause_range(doc, resources, trig.tok_start)
+    if context_in(doc, resources, "protester", lo, hi) or context_in(doc, resources, "gathering", lo, hi):
+        return True
+    return any(t is not trig and t.family == "protest" and lo <= t.tok_start < hi for t in found)
+
+
 def _has_object_suffix(text: str) -> bool:
     return any(text.endswith(s) for s in ("ها", "ه", "هما", "هم"))
 
@@ -727,6 +736,8 @@ def triggers_stage(doc: Doc, resources: Resources) -> None:
             continue  # منطقة التحرير, ساحة الشهداء: a word of a place's name, not a happening
         if trig.family == "protest" and _attacked(doc, trig, found):
             continue  # هجوم ... على تجمع لهم: the gathering is what was attacked, not a protest
+        if "crowd" in trig.flags and not _crowd_in_clause(doc, resources, trig, found):
+            continue  # انسحبا من الاجتماع احتجاجا على: the reason for an act, no one protesting
         t = type_in_context(doc, resources, trig)
         if t is not None:
             out.append(t)
