@@ -1837,3 +1837,22 @@ def test_in_protest_is_a_reason_unless_people_gather():
         "2015-08-09",
     )
     assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
+def test_a_toll_pointing_back_at_a_campaign_is_not_an_event():
+    import rasid
+
+    # corpus sentences (Ain Alyoum, Aug 2015): daily strikes (a habit), then the dead "in these strikes"
+    doc = rasid.analyse(
+        "من جهته ينفذ الطيران التركي يوميا غارات مكثفة على مواقع للمتمردين في جبال شمال العراق حيث يتمركزون منذ "
+        "سنوات. وقتل ما لا يقل عن 260 مقاتلا كرديا واصيب حوالى 400 في هذه الغارات بحسب انقرة.",
+        "2015-08-02",
+    )
+    assert doc.events == []
+    # corpus sentences (Al-Riyadh, Aug 2015): after a reported toll, the next toll goes on reporting the fighting
+    doc = rasid.analyse(
+        "وفي مدينة تعز افادت مصادر محلية وفي المقاومة الشعبية بمقتل 13 وإصابة 21 من مليشيا الحوثي وصالح. وقالت "
+        "المصادر أن 4 عناصر من المقاومة الشعبية قتلوا وأصيب 18 آخرين في المواجهات التي جرت في جبل صبر.",
+        "2015-08-07",
+    )
+    assert doc.events

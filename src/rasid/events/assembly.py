@@ -458,6 +458,33 @@ def calibrate(raw: float) -> float:
     return round(0.3 + 0.7 * (raw - CALIBRATION_KNEE) / (1 - CALIBRATION_KNEE), 3)
 
 
+ANTECEDENT_REACH = 2  # sentences back to the mention a definite noun points at
+POINTED_NON_EVENTS = frozenset({"total", "plan", "threat", "history", "denied", "conditional", "rumour"})
+
+
+def _points_back_at_non_event(doc: Doc, c: Candidate) -> bool:
+    """Only a definite mention (في الغارات التركية) and words of casualty, pointing back at the same kind of
+    happening told just before as a total, a plan or a threat ("390 قتلوا خلال أسبوعين من الغارات" then "أربعة
+    من قادة الحزب قتلوا في الغارات"): a detail of that non-event, not a happening of its own."""
+    if any(not {"reference", "generic"} & t.flags for t in c.triggers):
+        return False
+    if not any({"kill", "injury"} & t.flags for t in c.triggers) or _dated_here(doc, c.anchor, c.sentence):
+        return False  # only a toll with no day of its own points back (شن سلسلة من الغارات reports strikes)
+    refs = {t.sub_event_type for t in c.triggers if "reference" in t.flags and "generic" not in t.flags}
+    if not refs:
+        return False
+    family = c.anchor.family
+    for s in range(c.sentence - 1, max(-1, c.sentence - 1 - ANTECEDENT_REACH), -1):
+        told = [t for t in doc.triggers if t.sentence == s and t.family == family]
+        if not told:
+            continue
+        if any(getattr(t, "modality", "asserted") in EVENT_MODALITIES for t in told):
+            return False  # "أفادت مصادر بمقتل 13" just before: the toll goes on reporting what happened
+        same = [t for t in told if t.sub_event_type in refs and "generic" not in t.flags]
+        return bool(same) and all(getattr(t, "modality", "asserted") in POINTED_NON_EVENTS for t in same)
+    return False
+
+
 def _opens_past_perfect(doc: Doc, sentence: int) -> bool:
     """The sentence opens with a form of كان (وكان التنظيم قد سيطر ...): the past perfect of an aside."""
     lo, hi = sentence_tokens(doc).get(sentence, (0, 0))
@@ -1018,6 +1045,8 @@ def events_stage(doc: Doc, resources: Resources) -> None:
     for c in cands:
         c.confidence = calibrate(c.confidence)
         if c.confidence < threshold:
+            continue
+        if _points_back_at_non_event(doc, c):
             continue
         ev = _fill(doc, resources, c)
         if ev is None:
