@@ -1856,3 +1856,15 @@ def test_a_toll_pointing_back_at_a_campaign_is_not_an_event():
         "2015-08-07",
     )
     assert doc.events
+
+
+def test_the_next_target_is_left_out_of_the_evidence():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): fighting goes on in Taiz, which all look to as the next target
+    doc = rasid.analyse(
+        "وتتقدم قوات هادي في المنطقة الوسطى، لا سيما في محافظة اب جنوب صنعاء، كما تستمر المواجهات في تعز، ثالث "
+        "اكبر مدن البلاد والتي تتوجه الانظار اليها كهدف مقبل \"للمقاومة الشعبية\".",
+        "2015-08-11",
+    )
+    assert doc.events and all("كهدف مقبل" not in e.evidence for e in doc.events)
