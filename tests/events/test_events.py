@@ -1868,3 +1868,18 @@ def test_the_next_target_is_left_out_of_the_evidence():
         "2015-08-11",
     )
     assert doc.events and all("كهدف مقبل" not in e.evidence for e in doc.events)
+
+
+def test_a_standing_situation_is_left_out_of_the_evidence():
+    import rasid
+
+    # corpus sentence (Asharq Al-Awsat, Aug 2015): the base taken is the event; "the gunmen are still dug in" is not
+    doc = rasid.analyse(
+        "ولفتت قيادات المقاومة الشعبية إلى أن القوات العسكرية الموالية لشرعية الرئيس هادي دخلت في محيط قاعدة العند "
+        "العسكرية، وسيطرت على القاعدة الجوية بداخلها، وكذلك المطار الذي يتكون من أربع مدارج للطائرات الحربية، "
+        "وجميعها تقع في أرض منبسطة، فيما تبقى جزء من القاعدة العسكرية، ويتكون من الجبال شديدة الوعورة، تنطلق منه "
+        "العمليات الإجرامية، حيث لا يزال المسلحون متحصنين هناك.",
+        "2015-08-06",
+    )
+    assert [e.event_type for e in doc.events] == ["Battles"]
+    assert "لا يزال" not in doc.events[0].evidence
