@@ -1883,3 +1883,17 @@ def test_a_standing_situation_is_left_out_of_the_evidence():
     )
     assert [e.event_type for e in doc.events] == ["Battles"]
     assert "لا يزال" not in doc.events[0].evidence
+
+
+def test_what_is_expected_next_is_left_out_of_the_evidence():
+    import rasid
+
+    # corpus sentence (Sabq, Aug 2015): the ambush happened; the flight to Riyadh is only expected
+    doc = rasid.analyse(
+        "وقالت مصادر إخبارية إن نائب رئيس مجلس النواب اليمني محمد علي الشدادي أصيب بإصابة خطرة في الرأس ظهر أمس في "
+        "منطقة معين أثناء ملاحقة فلول المليشيات الحوثية في جبل العرقوب وذلك في كمين نصبته مليشيات الحوثي أدى "
+        "لاستشهاد أربعة من مرافقيه أسعف على إثرها إلى عدن، ومن المؤكد أن تقدم له إسعافات أولية وينقل بطائرة إلى "
+        "الرياض مساء اليوم حسب مصادر مطلعة.",
+        "2015-08-11",
+    )
+    assert doc.events and all("وينقل بطائرة" not in e.evidence for e in doc.events)
