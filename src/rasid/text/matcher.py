@@ -33,7 +33,8 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 def _reading_keys(word: str) -> tuple[tuple[int, str, bool], ...]:
     """Every clitic reading of a normalised word as (cut, trie key, had_article), for any lexicon."""
     return tuple(
-        (cut, base_form("ال" + stem) if art else base_form(stem), art) for cut, stem, art in clitic_candidates(word)
+        (cut, base_form("ال" + stem) if art else base_form(stem), art)
+        for cut, stem, art in clitic_candidates(word)
     )
 
 
