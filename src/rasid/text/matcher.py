@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import compress, filterfalse, islice
 from typing import Any
 
 from rasid.doc import Doc, Token
@@ -47,6 +47,7 @@ class TokenIndex:
     keys: list[str]  # base_form of each token's normalised form
     joined: list[bool]  # joined[j]: nothing but whitespace between token j-1 and token j
     sent_end: list[int]  # index after the last token of token i's sentence
+    vocab: set[str]  # the distinct normalised words
     found: dict[tuple[Any, ...], list[Match]] = field(default_factory=dict)  # PhraseMatcher.find results
 
     @classmethod
@@ -64,7 +65,7 @@ class TokenIndex:
             if i + 1 < len(tokens) and tokens[i + 1].sentence != tokens[i].sentence:
                 end = i + 1
             sent_end[i] = end
-        return cls(tokens, norms, [base_form(w) for w in norms], joined[: len(tokens)], sent_end)
+        return cls(tokens, norms, [base_form(w) for w in norms], joined[: len(tokens)], sent_end, set(norms))
 
 
 def token_index(doc: Doc) -> TokenIndex:
@@ -127,7 +128,7 @@ class PhraseMatcher:
     def _cache_readings(self, words: Iterable[str]) -> None:
         """Cache, for each word not yet seen, its clitic readings whose key begins a phrase."""
         starts = self._starts
-        missing = [w for w in words if w not in starts]
+        missing = list(filterfalse(starts.__contains__, words))
         if len(starts) + len(missing) > _MAX_STARTS:  # bound the cache on very large corpora
             starts.clear()
         root = self._root
@@ -175,7 +176,7 @@ class PhraseMatcher:
 
     def _find(self, doc: Doc, idx: TokenIndex, lo: int, hi: int) -> list[Match]:
         tokens, norms, sent_end = idx.tokens, idx.norms, idx.sent_end
-        self._cache_readings(set(islice(norms, lo, hi)))
+        self._cache_readings(idx.vocab if lo == 0 and hi >= len(norms) else set(islice(norms, lo, hi)))
         starts = self._starts
         out: list[Match] = []
         nxt = lo  # the first token not inside an earlier match

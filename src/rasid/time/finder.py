@@ -202,7 +202,8 @@ def build_grammar(lex: Lexicon) -> Grammar:
     compiled = [(name, re.compile(p)) for name, p in pats]
     # each need is a mandatory part of its patterns above (outside every optional group); patterns whose
     # mandatory parts are common words (ago, relday, year) are cheaper to scan than to guard
-    need_month, need_hijri, need_part = re.compile(month_re), re.compile(hijri_re), re.compile(part_re)
+    need_month = re.compile(rf"{month_re}{_E}")  # every month name above is followed by {_E}
+    need_hijri, need_part = re.compile(hijri_re), re.compile(part_re)
     needs = {
         "numeric": re.compile(r"[0-9]{1,2}\s*[/\-.]\s*[0-9]{1,2}\s*[/\-.]\s*[0-9]{4}(?![0-9])"),
         "iso": re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"),
