@@ -133,7 +133,7 @@ class PhraseMatcher:
             starts.clear()
         root = self._root
         for w in missing:
-            starts[w] = tuple(r for r in _reading_keys(w) if r[1] in root)
+            starts[w] = tuple([r for r in _reading_keys(w) if r[1] in root])
 
     def _longest_at(
         self, idx: TokenIndex, i: int, limit: int, readings: tuple[tuple[int, str, bool], ...]
