@@ -59,7 +59,6 @@ def clitic_candidates(word: str) -> tuple[tuple[int, str, bool], ...]:
 _DEFAULT_STRIP = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)(?=..)")
 
 
-@lru_cache(maxsize=200_000)
 def default_analysis(word: str) -> tuple[str, str]:
     """(prefix, base): strip proclitics only where an article makes the reading safe."""
     m = _DEFAULT_STRIP.match(word)
