@@ -45,3 +45,21 @@ def test_held_out_sets():
         preds = [rasid_predict(r) for r in rows]
         c, n = accuracy_by_category(rows, preds)["ALL"]
         assert c / n >= 0.95, (name, c, n)
+
+
+def test_pattern_needs_never_change_the_finder():
+    """A pattern skipped because its need is absent could not have matched: same finds without the needs."""
+    from dataclasses import replace
+
+    from rasid.text.normalise import norm
+    from rasid.time.calendars import lexicon
+    from rasid.time.finder import find
+    from rasid.time.stage import _grammar
+
+    g = _grammar(lexicon())
+    unguarded = replace(g, needs={})
+    assert g.needs and set(g.needs) <= {name for name, _p in g.patterns}
+    for name in ("expressions.tsv", "heldout.tsv", "heldout2.tsv"):
+        for r in load_rows(TSV.with_name(name)):
+            text = norm(r.sentence)
+            assert find(text, r.published, g) == find(text, r.published, unguarded), r.sentence

@@ -90,7 +90,9 @@ def clause_ids(doc: Doc, resources: Resources) -> list[int]:
     for i, t in enumerate(toks):
         if i > 0:
             prev = toks[i - 1]
-            gap = "".join(ch for k, ch in enumerate(doc.text[prev.end : t.start], prev.end) if k not in name_quotes)
+            gap = doc.text[prev.end : t.start]
+            if name_quotes and gap and not gap.isspace():  # (whitespace alone never ends a clause)
+                gap = "".join(ch for k, ch in enumerate(gap, prev.end) if k not in name_quotes)
             if prev.sentence != t.sentence or i in starts or _CLAUSE_PUNCT.search(gap):
                 cid += 1
         ids.append(cid)

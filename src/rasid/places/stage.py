@@ -28,11 +28,13 @@ import bisect
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rasid.doc import Doc, PlaceMention, Span
 from rasid.pipeline import stage
 from rasid.places.gazetteer import Lexicon, Place, haversine
 from rasid.resources import Resources
+from rasid.text.matcher import token_index
 from rasid.text.tokens import base_form, clitic_candidates
 
 # feature preferences for disambiguation (between readings of one name)
@@ -50,6 +52,7 @@ _FEATURE_PRIOR = {
 _SMALL = {"village", "hamlet"}
 _NISBA_ACTOR_BEFORE = {"خفر", "حرس", "قوات"}  # "خفر السواحل الليبية", "حرس الحدود التونسية"
 _UNKNOWN_HEADS = ("منطق", "بلد", "قري", "حي", "مدين", "ضاحي", "مديري", "ناحي", "مخيم", "معسكر")
+_UNKNOWN_HEAD_IN = re.compile("|".join(_UNKNOWN_HEADS))  # one of them anywhere in a word
 _BREAK = re.compile(r"[،,.:;؛()\[\]!?؟\n]")
 _COMPOUND = {
     "طريق",
@@ -86,26 +89,29 @@ def _tok_key(doc: Doc, i: int) -> str:
     return base_form(doc.tokens[i].norm)
 
 
+@lru_cache(maxsize=100_000)
+def _first_words(word: str, article: bool) -> tuple[str, ...]:
+    """The forms the first word of a cue may take: its key, or a stem after و ف ب ل ك (بمدينة, وقرب), but
+    after the article only when ``article`` ("بالغرب" is "in the West", not "west of")."""
+    stems = [stem for _cut, stem, art in clitic_candidates(word) if article or not art]
+    return tuple(dict.fromkeys([base_form(word), *stems]))
+
+
 def _prev_phrase(
     doc: Doc, i: int, phrases: set[tuple[str, ...]], max_len: int = 3, article: bool = False
 ) -> int:
     """Length (in tokens) of a cue phrase ending right before token i in the same sentence, else 0."""
     toks = doc.tokens
+    keys = token_index(doc).keys
     sent = toks[i].sentence if i < len(toks) else -1
     best = 0
     for n in range(1, max_len + 1):
         j = i - n
         if j < 0 or toks[j].sentence != sent:
             break
-        words = [_tok_key(doc, k) for k in range(j, i)]
-        # the first word of the cue may carry و ف ب ل ك (بمدينة, وقرب) but not the article: "بالغرب" is
-        # "in the West", not "west of"
-        firsts = {words[0]} | {
-            stem for _cut, stem, art in clitic_candidates(toks[j].norm) if article or not art
-        }
-        for f in firsts:
-            if tuple([f] + words[1:]) in phrases:
-                best = n
+        rest = tuple(keys[j + 1 : i])
+        if any((f, *rest) in phrases for f in _first_words(toks[j].norm, article)):
+            best = n
     return best
 
 
@@ -590,8 +596,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
             city_headed.add((m.start, m.end))  # "مدينة الجفرة": the town centre of a district
     # --- "العاصمة" alone: the capital of the article's country ---------------------------------
     matched_starts = {m.tok_start for (m, *_r) in matches}
+    keys = token_index(doc).keys
     for i, t in enumerate(toks):
-        if i in covered or (_tok_key(doc, i),) not in lex.capital_words:
+        if i in covered or (keys[i],) not in lex.capital_words:
             continue
         if not t.prefix.endswith("ال"):
             continue  # "عاصمة المحافظة", "عاصمة الإقليم": the capital of something named next, not the country's
@@ -611,7 +618,7 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
     # --- unknown names after a place-type noun: kept as text, unresolved ---------------------------
     taken = set(covered) | {k for (m, *_r) in matches for k in range(m.tok_start, m.tok_end)}
     for i, t in enumerate(toks[:-1]):
-        if not any(h in t.norm for h in _UNKNOWN_HEADS):
+        if not _UNKNOWN_HEAD_IN.search(t.norm):
             continue  # cheap test first: no place-type noun in this token
         nxt = toks[i + 1]
         if (
@@ -674,9 +681,10 @@ def _annotate_context(doc: Doc, lex: Lexicon) -> None:
             affiliated.add((p.start, p.end))
     refer_back: set[int] = set()
     first_tok: dict[int, int] = {}
+    keys = token_index(doc).keys
     for i, t in enumerate(toks):
         first_tok.setdefault(t.sentence, i)
-        if (_tok_key(doc, i),) in lex.anaphor:
+        if (keys[i],) in lex.anaphor:
             refer_back.add(t.sentence)
     for sent, i in first_tok.items():
         if (toks[i].norm,) in lex.continuation or (base_form(toks[i].norm),) in lex.continuation:

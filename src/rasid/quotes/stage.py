@@ -119,10 +119,15 @@ class _Ctx:
         self.doc = doc
         self.lex = lex
         self.toks: list[Token] = doc.tokens
-        self.sent_range: dict[int, tuple[int, int]] = {}
+        self.sent_range: dict[int, tuple[int, int]] = {}  # sentence -> [first, last + 1) token index
+        sent_range = self.sent_range
         for t in self.toks:
-            lo, hi = self.sent_range.get(t.sentence, (t.index, t.index + 1))
-            self.sent_range[t.sentence] = (min(lo, t.index), max(hi, t.index + 1))
+            i = t.index
+            r = sent_range.get(t.sentence)
+            if r is None:
+                sent_range[t.sentence] = (i, i + 1)
+            elif i < r[0] or i >= r[1]:
+                sent_range[t.sentence] = (min(r[0], i), max(r[1], i + 1))
         self.cue_at: dict[int, tuple[Cue, int]] = {}
 
     def gap(self, i: int) -> str:

@@ -9,19 +9,71 @@ after them but keeps the article, so ``span.text`` reads as the name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, filterfalse, islice
 from typing import Any
 
-from rasid.doc import Doc
+from rasid.doc import Doc, Token
 from rasid.text.normalise import norm
 from rasid.text.tokens import base_form, clitic_candidates
 
 _END = object()
+_INDEX = "text.token_index"  # doc.user key of the document's TokenIndex
+_MAX_PHRASE = 12  # the longest phrase looked for, in tokens
+_MAX_STARTS = 500_000  # bound on each matcher's cache of first-word readings
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The lookup key of a lexicon phrase: normalised words without the article."""
     return tuple(base_form(w) for w in norm(phrase).replace("-", " ").split())
+
+
+@lru_cache(maxsize=200_000)
+def _reading_keys(word: str) -> tuple[tuple[int, str, bool], ...]:
+    """Every clitic reading of a normalised word as (cut, trie key, had_article), for any lexicon."""
+    return tuple(
+        (cut, base_form("ال" + stem) if art else base_form(stem), art)
+        for cut, stem, art in clitic_candidates(word)
+    )
+
+
+@dataclass
+class TokenIndex:
+    """What phrase matching reads at every token, computed once per document (kept in ``doc.user``)."""
+
+    tokens: list[Token]  # the token list this index describes
+    norms: list[str]
+    keys: list[str]  # base_form of each token's normalised form
+    joined: list[bool]  # joined[j]: nothing but whitespace between token j-1 and token j
+    sent_end: list[int]  # index after the last token of token i's sentence
+    vocab: set[str]  # the distinct normalised words
+    found: dict[tuple[Any, ...], list[Match]] = field(default_factory=dict)  # PhraseMatcher.find results
+
+    @classmethod
+    def build(cls, doc: Doc) -> TokenIndex:
+        tokens = doc.tokens
+        text = doc.text
+        norms = [t.norm for t in tokens]
+        joined = [True]
+        for a, b in zip(tokens, tokens[1:]):
+            gap = text[a.end : b.start]
+            joined.append(not gap or gap.isspace())
+        sent_end = [0] * len(tokens)
+        end = len(tokens)
+        for i in range(len(tokens) - 1, -1, -1):
+            if i + 1 < len(tokens) and tokens[i + 1].sentence != tokens[i].sentence:
+                end = i + 1
+            sent_end[i] = end
+        return cls(tokens, norms, [base_form(w) for w in norms], joined[: len(tokens)], sent_end, set(norms))
+
+
+def token_index(doc: Doc) -> TokenIndex:
+    """The document's TokenIndex, rebuilt whenever ``doc.tokens`` has been replaced or extended."""
+    idx = doc.user.get(_INDEX)
+    if idx is None or idx.tokens is not doc.tokens or len(idx.norms) != len(doc.tokens):
+        idx = doc.user[_INDEX] = TokenIndex.build(doc)
+    return idx
 
 
 @dataclass
@@ -73,29 +125,31 @@ class PhraseMatcher:
                 return []
         return list(node.get(_END, []))
 
-    def _readings(self, word: str) -> tuple[tuple[int, str, bool], ...]:
-        """The clitic readings of ``word`` whose key begins a phrase (cached per word)."""
-        hit = self._starts.get(word)
-        if hit is None:
-            if len(self._starts) > 500_000:  # bound the cache on very large corpora
-                self._starts.clear()
-            keys = ((cut, base_form("ال" + stem) if art else base_form(stem), art) for cut, stem, art in clitic_candidates(word))
-            hit = self._starts[word] = tuple(r for r in keys if r[1] in self._root)
-        return hit
+    def _cache_readings(self, words: Iterable[str]) -> None:
+        """Cache, for each word not yet seen, its clitic readings whose key begins a phrase."""
+        starts = self._starts
+        missing = list(filterfalse(starts.__contains__, words))
+        if len(starts) + len(missing) > _MAX_STARTS:  # bound the cache on very large corpora
+            starts.clear()
+        root = self._root
+        for w in missing:
+            starts[w] = tuple([r for r in _reading_keys(w) if r[1] in root])
 
-    def _longest_at(self, doc: Doc, i: int, limit: int) -> tuple[int, int, int, list[Any], str, bool] | None:
+    def _longest_at(
+        self, idx: TokenIndex, i: int, limit: int, readings: tuple[tuple[int, str, bool], ...]
+    ) -> tuple[int, int, int, list[Any], str, bool] | None:
         """Longest phrase starting at token i: (span_cut, cut, end_token, payloads, prefix, had_article)."""
-        tokens = doc.tokens
+        keys, joined = idx.keys, idx.joined
+        word = idx.norms[i]
         best = None
-        for cut, key, had_article in self._readings(tokens[i].norm):
+        for cut, key, had_article in readings:
             node = self._root[key]
             j = i + 1
             last = (j, node[_END]) if _END in node else None
             while j < limit:
-                gap = doc.text[tokens[j - 1].end : tokens[j].start]
-                if gap and not gap.isspace():
+                if not joined[j]:
                     break  # names never run across punctuation
-                nxt = node.get(base_form(tokens[j].norm))
+                nxt = node.get(keys[j])
                 if nxt is None:
                     break
                 node = nxt
@@ -103,32 +157,35 @@ class PhraseMatcher:
                 if _END in node:
                     last = (j, node[_END])
             if last and (best is None or last[0] > best[2] or (last[0] == best[2] and cut < best[1])):
-                span_cut = cut - 2 if had_article and tokens[i].norm[cut - 2 : cut] == "ال" else cut
-                best = (span_cut, cut, last[0], last[1], tokens[i].norm[:span_cut], had_article)
+                span_cut = cut - 2 if had_article and word[cut - 2 : cut] == "ال" else cut
+                best = (span_cut, cut, last[0], last[1], word[:span_cut], had_article)
         return best
 
     def find(self, doc: Doc, tok_range: tuple[int, int] | None = None) -> list[Match]:
-        """All longest non-overlapping matches, never crossing a sentence boundary."""
-        tokens = doc.tokens
-        lo, hi = tok_range or (0, len(tokens))
-        out: list[Match] = []
+        """All longest non-overlapping matches, never crossing a sentence boundary.
+
+        The matches of a (matcher, range) are computed once per document; each call gets its own list.
+        """
+        idx = token_index(doc)
+        lo, hi = tok_range or (0, len(idx.norms))
+        memo = (self, self.size, lo, hi)
+        found = idx.found.get(memo)
+        if found is None:
+            found = idx.found[memo] = self._find(doc, idx, lo, hi)
+        return list(found)
+
+    def _find(self, doc: Doc, idx: TokenIndex, lo: int, hi: int) -> list[Match]:
+        tokens, norms, sent_end = idx.tokens, idx.norms, idx.sent_end
+        self._cache_readings(idx.vocab if lo == 0 and hi >= len(norms) else set(islice(norms, lo, hi)))
         starts = self._starts
-        i = lo
-        while i < hi:
-            word = tokens[i].norm
-            hit = starts.get(word)  # the cached readings, inline: this loop runs over every token
-            if hit is None:
-                hit = self._readings(word)
-            if not hit:
-                i += 1
+        out: list[Match] = []
+        nxt = lo  # the first token not inside an earlier match
+        # only tokens with a reading that begins a phrase are tried
+        for i in compress(range(lo, hi), map(starts.__getitem__, islice(norms, lo, hi))):
+            if i < nxt:
                 continue
-            sent = tokens[i].sentence
-            limit = i + 1
-            while limit < hi and tokens[limit].sentence == sent and limit - i < 12:
-                limit += 1
-            hit = self._longest_at(doc, i, limit)
+            hit = self._longest_at(idx, i, min(hi, sent_end[i], i + _MAX_PHRASE), starts[norms[i]])
             if hit is None:
-                i += 1
                 continue
             span_cut, _cut, j, payloads, prefix, had_article = hit
             tok = tokens[i]
@@ -137,5 +194,5 @@ class PhraseMatcher:
             end = tokens[j - 1].end
             article = had_article or tok.norm.startswith("ال", span_cut)
             out.append(Match(start, end, doc.text[start:end], i, j, payloads, prefix, article))
-            i = j
+            nxt = j
         return out

@@ -64,6 +64,7 @@ _TABLE.update({o: chr(o).lower() for o in range(ord("A"), ord("Z") + 1)})
 
 
 _PRESENTATION = re.compile("[\ufb50-\ufefe]")
+_DROPPED = re.compile("[" + "".join(re.escape(chr(o)) for o in sorted(_DROP)) + "]+")
 
 
 def _has_presentation_forms(text: str) -> bool:
@@ -77,9 +78,13 @@ def normalise(raw: str) -> tuple[str, array]:
         view = raw.translate(_TABLE)
         if len(view) == len(raw):
             offsets = array("l", range(len(raw) + 1))
-        else:
-            offsets = array("l", (i for i, ch in enumerate(raw) if ord(ch) not in _DROP))
-            offsets.append(len(raw))
+        else:  # the offsets of the kept characters: every run between two runs of dropped ones
+            offsets = array("l")
+            kept = 0
+            for m in _DROPPED.finditer(raw):
+                offsets.extend(range(kept, m.start()))
+                kept = m.end()
+            offsets.extend(range(kept, len(raw) + 1))
         return view, offsets
     out: list[str] = []
     offsets = array("l")

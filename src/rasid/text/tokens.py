@@ -88,21 +88,21 @@ def suffix_candidates(stem: str) -> list[str]:
 
 def tokenize(doc: Doc) -> list[Token]:
     toks: list[Token] = []
+    text = doc.text
+    n_text = len(text)
     sent_i = 0
-    sents = doc.sentences
+    sent_starts = [s.start for s in doc.sentences[1:]]  # sent_starts[k]: start of sentence k + 1
+    next_start = sent_starts[0] if sent_starts else n_text + 1
     for m in _WORD.finditer(doc.norm):
         rs, re_ = doc.raw_span(m.start(), m.end())
-        while re_ < len(doc.text) and doc.text[re_] in _MARKS:  # trailing diacritics belong to the word
+        while re_ < n_text and text[re_] in _MARKS:  # trailing diacritics belong to the word
             re_ += 1
-        while sent_i + 1 < len(sents) and sents[sent_i + 1].start <= rs:
+        while next_start <= rs:
             sent_i += 1
+            next_start = sent_starts[sent_i] if sent_i < len(sent_starts) else n_text + 1
         w = m.group(0)
         prefix, base = default_analysis(w)
-        toks.append(
-            Token(
-                rs, re_, doc.text[rs:re_], norm=w, base=base, prefix=prefix, index=len(toks), sentence=sent_i
-            )
-        )
+        toks.append(Token(rs, re_, text[rs:re_], w, base, prefix, len(toks), sent_i))
     return toks
 
 

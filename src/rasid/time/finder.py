@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasid.resources import data_tsv
@@ -57,6 +57,9 @@ class Grammar:
     future: re.Pattern  # a future cue in the sentence
     name_head: re.Pattern  # a noun that makes a following day+month a name
     name_head_dated: re.Pattern  # ... even with a year (ثورة 11 فبراير 2011, ثوار 17 فبراير)
+    # pattern name -> a cheap regex for a part every match of that pattern contains: a text where it does
+    # not occur is not scanned with the pattern (most articles name no Hijri month, no season, no weekday)
+    needs: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 _CLAUSE_START = re.compile(r"[.،,؛\n]|(?<![\w])[او]?ن(?![\w])")
@@ -197,10 +200,30 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
     ]
     compiled = [(name, re.compile(p)) for name, p in pats]
+    # each need is a mandatory part of its patterns above (outside every optional group); patterns whose
+    # mandatory parts are common words (ago, relday, year) are cheaper to scan than to guard
+    need_month = re.compile(rf"{month_re}{_E}")  # every month name above is followed by {_E}
+    need_hijri, need_part = re.compile(hijri_re), re.compile(part_re)
+    needs = {
+        "numeric": re.compile(r"[0-9]{1,2}\s*[/\-.]\s*[0-9]{1,2}\s*[/\-.]\s*[0-9]{4}(?![0-9])"),
+        "iso": re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"),
+        **dict.fromkeys(("range", "range2", "mrange", "date", "month"), need_month),
+        "part": need_part,
+        "dayrel": re.compile(r"من\s+الشهر\s"),
+        "hijri": need_hijri,
+        "hpart": need_hijri,
+        "part_period": need_part,
+        "part_year": need_part,
+        "sametime": re.compile(r"مثل\s+هذا\s"),
+        "season": re.compile(season_re),
+        "period": re.compile(r"الاسبوع|الشهر|العام|السنه"),
+        "weekday": re.compile(wd_re),
+        "during": re.compile(unit_re),
+    }
     future = re.compile(rf"(?<![\w])(?:{_alt(cues.get('future', {}))[3:-1]})(?![\w])")
     name_head = re.compile(rf"(?<![\w])(?:[وفبل]?(?:ال)?){_alt(cues.get('name_head', {}))}\s+$")
     name_head_dated = re.compile(rf"(?<![\w])(?:[وفبل]?(?:ال)?){_alt(cues.get('name_head_dated', {}))}\s+$")
-    return Grammar(compiled, lex, future, name_head, name_head_dated)
+    return Grammar(compiled, lex, future, name_head, name_head_dated, needs)
 
 
 # --- resolution helpers ---------------------------------------------------------------------------
@@ -318,7 +341,14 @@ def _unit_days(unit: str) -> tuple[str, int]:
 # --- the finder -----------------------------------------------------------------------------------
 def find(norm_text: str, pub: dt.date | None, grammar: Grammar) -> list[Found]:
     cands: list[tuple[int, int, int, Found]] = []
+    present: dict[re.Pattern, bool] = {}  # need -> does it occur in the text (each searched once)
     for prio, (name, pat) in enumerate(grammar.patterns):
+        need = grammar.needs.get(name)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(norm_text) is not None
+            if not present[need]:
+                continue  # a part every match contains is absent: the pattern cannot match
         for m in pat.finditer(norm_text):
             if m.end() <= m.start():
                 continue
