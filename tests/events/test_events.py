@@ -1897,3 +1897,19 @@ def test_what_is_expected_next_is_left_out_of_the_evidence():
         "2015-08-11",
     )
     assert doc.events and all("وينقل بطائرة" not in e.evidence for e in doc.events)
+
+
+def test_a_final_alef_of_the_dual_or_the_accusative_still_names_the_act():
+    import rasid
+
+    # corpus sentence (Ain Alyoum, Jul 2015): "هجوما انتحاريا", the adjective in the accusative
+    doc = rasid.analyse(
+        "شهدت تركيا أمس الاثنين هجوما انتحاريا داميا اوقع 30 قتيلا على الاقل ونحو 100 جريح في مدينة سوروتش القريبة "
+        "من الحدود السورية.",
+        "2015-07-21",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]
+    # corpus wording (Al-Watan, Aug 2015): two men attacked (dual verb)
+    pipe = Pipeline()
+    trigs = [t.text for t in pipe(Doc("وكان شابان هاجما بقنبلة يدوية تجمعا لميليشيات الانقلابيين أمام المنزل.")).triggers]
+    assert "هاجما" in trigs

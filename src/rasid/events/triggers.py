@@ -150,6 +150,27 @@ def _suffix_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, Trigge
 _SUFFIX_CACHE: dict[int, dict[str, tuple[int, list] | None]] = {}
 
 
+_ALEF_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+
+
+def _alef_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, list, int]]:
+    """(token index, entries, chars of proclitics) for words found only after removing a final alef: the dual of
+    a past verb (مسلحان هاجما, انتحاريان فجرا) or the accusative of a noun (نفذ أكثر من ألف شخص اعتصاما)."""
+    out = []
+    for t in doc.tokens:
+        w = t.norm
+        if t.index in covered or len(w) < 4 or w[-1] != "ا" or w[-2] == "ا" or w in _NOT_SUFFIXED:
+            continue
+        for cut, stem, _art in clitic_candidates(w):
+            if len(stem) < 4:
+                continue
+            entries = [e for e in matcher.lookup(stem[:-1]) if e.event_type in _ALEF_TYPES and "territory" not in e.flags]
+            if entries:
+                out.append((t.index, entries, cut))
+                break
+    return out
+
+
 def _suffix_lookup(matcher, word: str) -> tuple[int, list] | None:
     for cut, stem, _art in clitic_candidates(word):
         if not stem.endswith(_OBJECT_SUFFIXES) or stem.endswith(("كم", "كن")):
@@ -210,6 +231,12 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
             trig.flags = trig.flags | {"reference"}
             trig.confidence = max(0.0, round(trig.confidence - REFERENCE_PENALTY, 3))
         out.append(trig)
+    covered.update(t.tok_start for t in out)
+    for ti, entries, cut in _alef_hits(doc, matcher, covered):
+        t = doc.tokens[ti]
+        nstart = doc.raw_to_norm(t.start) + cut
+        start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
+        out.append(_make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax))
     ctx = resources.get("events.context")
     if resources.options.extra.get("events_reference") is not False:  # ablation switch
         for t in out:
