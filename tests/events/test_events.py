@@ -1913,3 +1913,14 @@ def test_a_final_alef_of_the_dual_or_the_accusative_still_names_the_act():
     pipe = Pipeline()
     trigs = [t.text for t in pipe(Doc("وكان شابان هاجما بقنبلة يدوية تجمعا لميليشيات الانقلابيين أمام المنزل.")).triggers]
     assert "هاجما" in trigs
+
+
+def test_an_air_strike_with_no_agent_in_yemen_is_the_coalitions():
+    import rasid
+
+    # corpus clause (Al-Riyadh, Aug 2015), its far subject left out: no agent in the sentence
+    doc = rasid.analyse("شنت غارات مكثفة صباح أمس على مواقع التمرد حول مدينة تعز.", "2015-08-09")
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Air/drone strike", "Military Forces of Saudi Arabia")]
+    # no such reading in Libya, where several air forces fly
+    doc = rasid.analyse("شنت غارات مكثفة صباح أمس على مواقع حول مدينة درنة.", "2015-08-09")
+    assert doc.events and all(e.actor1 != "Military Forces of Saudi Arabia" for e in doc.events)

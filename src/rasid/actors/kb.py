@@ -137,6 +137,7 @@ class KB:
     place_words: set[str] = field(default_factory=set)  # normalised place cues (one word)
     place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
     role_words: set[str] = field(default_factory=set)  # first words of role cues
+    air_operators: list[tuple[str, str, str, str]] = field(default_factory=list)  # (ISO2, start, end, actor id)
 
     # --- resolution ------------------------------------------------------------
     def actor_years_ok(self, actor: Actor, year: int | None) -> bool:
@@ -186,6 +187,16 @@ class KB:
         if c is None:
             return actor.canonical.replace(" ({country})", ""), actor.id, actor.side
         return actor.canonical.format(country=c.name_en), f"{actor.id}_{c.iso2}", actor.side
+
+    def air_operator(self, country_name: str | None, day: str | None) -> Actor | None:
+        """The only air force striking in the event's country on that day (air_operators.tsv), if any."""
+        if not country_name or not day:
+            return None
+        iso2 = next((c.iso2 for c in self.countries.values() if c.name_en == country_name), None)
+        for cc, start, end, actor_id in self.air_operators:
+            if cc == iso2 and start <= day[:10] and (not end or day[:10] <= end):
+                return self.actors.get(actor_id)
+        return None
 
     def country_name(self, iso2: str | None) -> str | None:
         c = self.countries.get(iso2 or "")
@@ -331,6 +342,7 @@ def load_kb() -> KB:
     roles = [RoleCue(r["cue"], r["role"], r["type"]) for r in data_tsv(PKG, "roles.tsv")]
 
     kb = KB(actors, aliases, persons, countries, groups, roles)
+    kb.air_operators = [(r["country"], r["start"], r["end"], r["actor"]) for r in data_tsv(PKG, "air_operators.tsv")]
     for r in data_tsv(PKG, "words.tsv"):
         kb.words.setdefault(r["class"], set()).add(norm(r["word"]))
     for a in aliases:

@@ -578,6 +578,12 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         force = _speaking_force(doc, anchor)
         if force is not None and force[0] != ev.actor2:
             ev.actor1, ev.actor1_text = force
+    if ev.sub_event_type == "Air/drone strike" and not ev.actor1_text:
+        # "شنت غارات مكثفة صباح أمس على مواقع التمرد حول مدينة تعز": in a war where one side alone flies, an
+        # air strike told with no agent is that side's
+        operator = resources.get("actor_kb").air_operator(ev.country, ev.date_start)
+        if operator is not None and operator.canonical != ev.actor2:
+            ev.actor1 = operator.canonical
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}
     if ev.event_type == "Explosions/Remote violence" and a2 is not None and a2.text and a2.kind in ARMED_KINDS:
         ev.civilian_targeting = False  # عربة مفخخة استهدفت حاجزا للقوات النظامية: a force was the target
