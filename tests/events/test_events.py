@@ -1924,3 +1924,26 @@ def test_an_air_strike_with_no_agent_in_yemen_is_the_coalitions():
     # no such reading in Libya, where several air forces fly
     doc = rasid.analyse("شنت غارات مكثفة صباح أمس على مواقع حول مدينة درنة.", "2015-08-09")
     assert doc.events and all(e.actor1 != "Military Forces of Saudi Arabia" for e in doc.events)
+
+
+def test_habits_statistics_and_a_thousand_dead_are_not_one_event(pipe):
+    # corpus sentences (Al-Hayat and Asharq Al-Awsat, Jul 2015)
+    for sentence in (
+        "ويقصف النظام بانتظام مناطق واقعة تحت سيطرة المعارضة أو الجهاديين في مدينة حلب وريفها من طائرات حربية.",
+        "وقال وزير النقل اليمني بدر باسلمة إن نحو ألف شخص قتلوا في عدن خلال المعارك وقصف مليشيا الحوثي للمدينة.",
+        "إلا أن قوات الحلف الأطلسي شنت غارات جوية في زيادة لافتة عن الشهر السابق عندما لم يتجاوز عدد الغارات 41 "
+        "غارة، بحسب إحصاءات رسمية.",
+    ):
+        assert _events(pipe, sentence)[1] == [], sentence
+
+
+def test_a_drone_without_a_pilot_negates_nothing():
+    import rasid
+
+    # corpus sentence (Al-Hayat, Jul 2015): "طائرة بلا طيار" is a drone, its strike happened
+    doc = rasid.analyse(
+        "قال تلفزيون المنار التابع لحزب الله اللبناني اليوم الاربعاء ان ضربة اسرائيلية جوية نفذتها طائرة بلا طيار "
+        "استهدفت سيارة في القنيطرة في جنوب غرب سوريا.",
+        "2015-07-29",
+    )
+    assert [t.modality for t in doc.triggers if t.text == "استهدفت"] == ["asserted"]

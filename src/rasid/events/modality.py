@@ -91,6 +91,16 @@ def _carried_out(doc: Doc, si: int, cue_tok: int) -> bool:
     return False
 
 
+def _tally(word: str) -> bool:
+    """A count in the hundreds or more, in digits or words (390, ألف, آلاف, مئات)."""
+    from rasid.text.numbers import parse_number_words
+
+    if word.isdigit():
+        return int(word) >= TALLY_MIN
+    n = parse_number_words(word)
+    return n is not None and n >= TALLY_MIN
+
+
 def _after_kana(doc: Doc, si: int, qad: int) -> bool:
     """A form of كان stands before this قد in its sentence: كان ... قد + verb is the past perfect."""
     lo = _sentence_range(doc, si, qad)[0]
@@ -177,7 +187,7 @@ def modality_of(doc: Doc, resources: Resources, trig) -> tuple[str, str]:
         # toll, and so is the attack the clause tells it in
         for i in range(lo, hi - 1):
             w = doc.tokens[i].norm
-            if w.isdigit() and int(w) >= TALLY_MIN and any(
+            if _tally(w) and any(
                 doc.tokens[j].norm.lstrip("و").startswith(tuple(_KILL_VERBS)) for j in range(i + 1, min(hi, i + 4))
             ):
                 return "total", doc.tokens[i].text
