@@ -1947,3 +1947,15 @@ def test_a_drone_without_a_pilot_negates_nothing():
         "2015-07-29",
     )
     assert [t.modality for t in doc.triggers if t.text == "استهدفت"] == ["asserted"]
+
+
+def test_a_description_gathers_no_dead_around_it():
+    import rasid
+
+    # corpus sentence (Al-Hayat, Jul 2015): "حزب الله الذي يقاتل" describes the victims' party, the dead are the strike's
+    doc = rasid.analyse(
+        "قال تلفزيون المنار اليوم الاربعاء ان ضربة اسرائيلية جوية نفذتها طائرة بلا طيار استهدفت سيارة في القنيطرة في "
+        "جنوب غرب سوريا وقتلت عضوين من حزب الله الذي يقاتل الى جانب القوات الحكومية.",
+        "2015-07-29",
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]

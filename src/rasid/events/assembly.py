@@ -268,6 +268,8 @@ def _split_violence(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -
     generic: list[EventTrigger] = []
     for t in trigs:
         seeds_remote = t.event_type == "Explosions/Remote violence" and bool({"target", "attack", "explosion"} & t.flags)
+        if t.confidence <= 0 and len(trigs) > 1:
+            continue  # "حزب الله الذي يقاتل الى جانب القوات": a description, no happening to gather the dead around
         if "generic" in t.flags and not seeds_remote:
             generic.append(t)
             continue
