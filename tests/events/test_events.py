@@ -1959,3 +1959,17 @@ def test_a_description_gathers_no_dead_around_it():
         "2015-07-29",
     )
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_people_killed_by_a_missile_with_no_fighter_named_were_civilians():
+    import rasid
+
+    # corpus sentence (Al-Hayat, Jul 2015)
+    doc = rasid.analyse(
+        "قتل 18 شخصا وأصيب العشرات بجروح أمس، إثر سقوط صاروخ مصدره قوات النظام على حي في مدينة حلب القديمة.",
+        "2015-07-22",
+    )
+    assert [(e.sub_event_type, e.civilian_targeting) for e in doc.events] == [("Shelling/artillery/missile attack", True)]
+    # fighters named in the clause: not civilians
+    doc = rasid.analyse("قتل 18 شخصا من عناصر داعش أمس، إثر سقوط صاروخ على مقر لهم في مدينة حلب.", "2015-07-22")
+    assert all(not e.civilian_targeting for e in doc.events)

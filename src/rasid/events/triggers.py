@@ -34,6 +34,8 @@ _WORDS = function_words()
 _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
 _COUNTED_PEOPLE = _PERSON_NOUNS - _WORDS["nationality_noun"]
+_PEOPLE_COUNTED = _WORDS["people"]
+PEOPLE_NEAR = 4  # from a killing word to the people it counts (قتل 18 شخصا, مقتل ثلاثة أشخاص)
 _TOOK_PLACE = _WORDS["took_place"]
 _IN_RESPONSE = _WORDS["in_response"]
 _AFTER = _WORDS["after_clause"]
@@ -574,6 +576,14 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         # خطفت جبهة النصرة ... خمسة مقاتلين: fighters taken, not civilians
         trig.flags = flags = flags | {"combatant_victims"}
         civ = False
+    if (
+        not civ
+        and trig.event_type in ("Explosions/Remote violence", "Violence against civilians")
+        and "kill" in flags
+        and any(doc.tokens[k].norm in _PEOPLE_COUNTED for k in range(trig.tok_end, min(hi, trig.tok_end + PEOPLE_NEAR)))
+        and not context_in(doc, resources, "combatant", lo, hi)
+    ):
+        civ = True  # قتل 18 شخصا إثر سقوط صاروخ: people, with no fighter named, killed by a bomb or a shell
     if civ and trig.family in ("violence", "civilians", "abduction"):
         trig.civilian_targeting = True
     if trig.event_type == "Battles" and trig.civilian_targeting and (generic or "fire" in flags):
