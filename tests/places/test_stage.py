@@ -378,3 +378,16 @@ def test_cizre_by_its_turkish_name_and_van_only_after_a_place_noun(pipe):
     assert [p.name_en for p in found if p.text == "سيزر"] == ["Cizre"]
     found = places(pipe, "وقال المسؤول وان القوات دخلت مدينة فان أمس.")
     assert [(p.text, p.name_en) for p in found] == [("فان", "Van")]
+
+
+def test_foreign_namesake_inside_a_named_town_is_that_town(pipe):
+    # corpus (other_conflicts): همدان is a city of Iran, but "في همدان بمدينة الحزم" is a part of al-Hazm (Yemen)
+    text = (
+        "كما شن طيران التحالف 6 غارات على تجمع لميليشيات الحوثي و صالح في وادي خبش (الخارد) بمديرية المطمة في "
+        "محافظة الجوف، وقصف أهدافا أخرى في همدان بمدينة الحزم عاصمة الجوف، إضافة إلى استهدافه عربات للحوثيين في "
+        "منطقة الغيل."
+    )
+    ps = places(pipe, text)
+    assert all(p.country != "Iran" for p in ps if p.resolved)
+    ham = next(p for p in ps if p.text == "همدان")
+    assert ham.country == "Yemen" and ham.name_en == "Al Ḩazm"

@@ -506,7 +506,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                     0
                 ]  # "في تونس" is the country even with Carthage next to it; "مدينة تونس" the city
         local = head or best.feature in _SMALL or best.kind in ("district", "facility")
-        found = _container(doc, lex, m, matches) if local and not is_nisba else None
+        found = _container(doc, lex, m, matches) if best.kind != "country" and not is_nisba else None
+        if found and not local and best.country in {c.country for c in found[0]}:
+            found = None  # "مدينة مديات بمحافظة ماردين": a known town of the container's country stays itself
         container, within_km = found if found else (None, 40.0)
         ref = (
             None
