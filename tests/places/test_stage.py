@@ -378,3 +378,28 @@ def test_cizre_by_its_turkish_name_and_van_only_after_a_place_noun(pipe):
     assert [p.name_en for p in found if p.text == "سيزر"] == ["Cizre"]
     found = places(pipe, "وقال المسؤول وان القوات دخلت مدينة فان أمس.")
     assert [(p.text, p.name_en) for p in found] == [("فان", "Van")]
+
+
+def test_foreign_namesake_inside_a_named_town_is_that_town(pipe):
+    # corpus (other_conflicts): همدان is a city of Iran, but "في همدان بمدينة الحزم" is a part of al-Hazm (Yemen)
+    text = (
+        "كما شن طيران التحالف 6 غارات على تجمع لميليشيات الحوثي و صالح في وادي خبش (الخارد) بمديرية المطمة في "
+        "محافظة الجوف، وقصف أهدافا أخرى في همدان بمدينة الحزم عاصمة الجوف، إضافة إلى استهدافه عربات للحوثيين في "
+        "منطقة الغيل."
+    )
+    ps = places(pipe, text)
+    assert all(p.country != "Iran" for p in ps if p.resolved)
+    ham = next(p for p in ps if p.text == "همدان")
+    assert ham.country == "Yemen" and ham.name_en == "Al Ḩazm"
+
+
+def test_namesake_listed_before_two_sides_of_a_reference(pipe):
+    # corpus (other_conflicts): حصيبة is also a name of al-Qaim on the Syrian border; "حصيبة الشرقية وجزيرة
+    # الخالدية شمال وشرق الرمادي" is the one by Ramadi: an adjective of side and a place noun keep the list going,
+    # and "شمال وشرق" are two sides of one reference
+    text = (
+        "وأشار المصدر إلى أن قوات الجيش العراقي قامت بتنفيذ هجمات على أوكار تنظيم داعش في مناطق حصيبة الشرقية "
+        "وجزيرة الخالدية شمال وشرق الرمادي فقتلت 16 مسلحا من داعش."
+    )
+    hus = next(p for p in places(pipe, text) if p.text == "حصيبة")
+    assert hus.name_en == "Ramadi" and hus.near and hus.geo_precision == 2

@@ -35,6 +35,7 @@ from rasid.pipeline import stage
 from rasid.places.gazetteer import Lexicon, Place, haversine
 from rasid.resources import Resources
 from rasid.text.matcher import token_index
+from rasid.text.normalise import norm
 from rasid.text.tokens import base_form, clitic_candidates
 
 # feature preferences for disambiguation (between readings of one name)
@@ -242,6 +243,9 @@ def _within(p: Place, container: list[Place], km: float = 40.0) -> bool:
     return False
 
 
+_SIDE_ADJ = {norm(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي", "الجنوبي")}
+
+
 def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
     """Readings of the settlement R in "X شرقي R" / "X وY وZ جنوب R" (no distance between), else None."""
     toks = doc.tokens
@@ -249,18 +253,29 @@ def _reference(doc: Doc, lex: Lexicon, m, matches: list) -> list[Place] | None:
     k = m.tok_end
     starts = {o.tok_start: (o, c, isn) for (o, c, isn, _n, _h) in matches}
     for _ in range(6):  # list items joined by و ("والملاحمة والبوعلوان")
+        if k < len(toks) and toks[k].sentence == sent and toks[k].norm in _SIDE_ADJ:
+            k += 1  # "حصيبة الشرقية": the eastern one of the name
         if k >= len(toks) or toks[k].sentence != sent or not toks[k].norm.startswith("و"):
             break
         if _BREAK.search(doc.text[toks[k - 1].end : toks[k].start]):
             return None
         if k in starts:
             k = starts[k][0].tok_end
+        elif (base_form(toks[k].norm[1:]),) in lex.heads and k + 1 in starts and toks[k + 1].sentence == sent:
+            k = starts[k + 1][0].tok_end  # "وجزيرة الخالدية": a place noun and its name
         elif toks[k].norm.startswith("وال") and toks[k].norm[1:] not in lex.not_name:
             k += 1  # an unknown definite list item ("والملاحمة والبوعلوان")
         else:
             return None  # "قرب الموصل ومثلها قرب الرمادي", "وأصيب": not a list of places
     if k >= len(toks) or toks[k].sentence != sent or (_tok_key(doc, k),) not in lex.near:
         return None
+    if (
+        k + 1 < len(toks)
+        and toks[k + 1].sentence == sent
+        and toks[k + 1].norm.startswith("و")
+        and (base_form(toks[k + 1].norm[1:]),) in lex.near
+    ):
+        k += 1  # "شمال وشرق الرمادي": two sides of one reference
     if _BREAK.search(doc.text[toks[m.tok_start].start : toks[k].end]):
         return None
     j = k + 1
@@ -506,7 +521,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
                     0
                 ]  # "في تونس" is the country even with Carthage next to it; "مدينة تونس" the city
         local = head or best.feature in _SMALL or best.kind in ("district", "facility")
-        found = _container(doc, lex, m, matches) if local and not is_nisba else None
+        found = _container(doc, lex, m, matches) if best.kind != "country" and not is_nisba else None
+        if found and not local and best.country in {c.country for c in found[0]}:
+            found = None  # "مدينة مديات بمحافظة ماردين": a known town of the container's country stays itself
         container, within_km = found if found else (None, 40.0)
         ref = (
             None
