@@ -1973,3 +1973,15 @@ def test_people_killed_by_a_missile_with_no_fighter_named_were_civilians():
     # fighters named in the clause: not civilians
     doc = rasid.analyse("قتل 18 شخصا من عناصر داعش أمس، إثر سقوط صاروخ على مقر لهم في مدينة حلب.", "2015-07-22")
     assert all(not e.civilian_targeting for e in doc.events)
+
+
+def test_tied_hands_are_no_condemnation():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): "مقيد اليدين" (hands tied) is not يدين (condemns)
+    doc = rasid.analyse(
+        "وقال المتحدث باسم المقاومة في عدن إن الثوار عثروا على الجثث أثناء تمشيطهم للضواحي الشمالية للمدينة، بعد "
+        "انسحاب الميليشيات الحوثية، وكان بعضها مقيد اليدين، وقد تم إعدامهم بالرصاص.",
+        "2015-08-04",
+    )
+    assert [t.modality for t in doc.triggers if t.text == "إعدامهم"] == ["asserted"]
