@@ -35,6 +35,8 @@ _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
 _COUNTED_PEOPLE = _PERSON_NOUNS - _WORDS["nationality_noun"]
 _PEOPLE_COUNTED = _WORDS["people"]
+_FOIL = _WORDS["foil"]
+FOIL_REACH = 6  # from a verb of foiling to the attempt it foiled, past its subject (أحبطت الأجهزة الأمنية المصرية محاولة)
 PEOPLE_NEAR = 4  # from a killing word to the people it counts (قتل 18 شخصا, مقتل ثلاثة أشخاص)
 _TOOK_PLACE = _WORDS["took_place"]
 _IN_RESPONSE = _WORDS["in_response"]
@@ -484,6 +486,14 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
         # (migrants), ألقى القبض (nothing dropped), حجز السفينة (nothing armed), تفكيك الخلية (no device): the word
         # reports the act only with what it needs a few words after it
         if flag in flags and not context_in(doc, resources, kind, trig.tok_end, min(hi, trig.tok_end + reach)):
+            if flag == "armed_people" and _intercepted(doc, resources, trig, lo, hi):
+                # "أحبطت الأجهزة الأمنية محاولة تسلل 130 شخصا": people stopped crossing, an arrest
+                st = tax["Arrests"]
+                trig.event_type, trig.sub_event_type, trig.family, trig.rank = (
+                    st.event_type, st.sub_event_type, st.family, st.rank
+                )
+                trig.flags = flags = (flags - {"armed_people"}) | {"intercepted"}
+                break
             return None
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
         return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
@@ -749,6 +759,19 @@ def _territory_object(doc: Doc, resources: Resources, trig: EventTrigger, hi: in
     return _has_object_suffix(trig.text) and not trig.text.endswith("ه")
 
 
+def _intercepted(doc: Doc, resources: Resources, trig: EventTrigger, lo: int, hi: int) -> bool:
+    """A verb of foiling before an attempt to cross, and people counted after it (أحبط الجيش محاولة اختراق مركبة
+    على متنها 9 أشخاص): the people were stopped."""
+    if not any(doc.tokens[k].norm.lstrip("و") in _FOIL for k in range(max(lo, trig.tok_start - FOIL_REACH), trig.tok_start)):
+        return False
+    far = min(hi, trig.tok_end + DETAIN_FAR)
+    for k in range(trig.tok_end, far):
+        w = doc.tokens[k].norm
+        if w.lstrip("و") in _COUNTED_PEOPLE or (k + 1 < far and w.isdigit() and doc.tokens[k + 1].norm in _COUNTED_PEOPLE):
+            return True
+    return False
+
+
 def _crowd_in_clause(doc: Doc, resources: Resources, trig: EventTrigger, found: list[EventTrigger]) -> bool:
     """Protesters, people acting as a group, or another word of protest in the trigger's clause
     (المتظاهرين قد خرجوا ... احتجاجا; قام عدد من التجار ... في تحرك ... احتجاجا)."""
@@ -780,4 +803,14 @@ def triggers_stage(doc: Doc, resources: Resources) -> None:
         t = type_in_context(doc, resources, trig)
         if t is not None:
             out.append(t)
+    caught = [t for t in out if "intercepted" in t.flags]
+    if caught:
+        # the foiling verb before an interception is that arrest, not a weapons seizure of its own
+        out = [
+            t for t in out
+            if not (
+                t.sub_event_type == "Disrupted weapons use" and not t.flags
+                and any(c.sentence == t.sentence and 0 < c.tok_start - t.tok_start <= FOIL_REACH for c in caught)
+            )
+        ]
     doc.triggers = out
