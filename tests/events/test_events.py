@@ -1992,6 +1992,6 @@ def test_a_foiled_crossing_of_people_is_an_arrest_and_of_fighters_a_clash():
 
     # corpus sentences (Saudi Press Agency, Aug 2015; Asharq Al-Awsat, Aug 2015)
     doc = rasid.analyse("أحبطت الأجهزة الأمنية المصرية محاولة تسلل 130 شخصًا إلى الجانب الليبي أمس.", "2015-08-01")
-    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Arrests", "Police Forces of Egypt")]
     doc = rasid.analyse("وأعلنت قيادة الشرطة الاتحادية العراقية أمس إحباط محاولة تسلل لعناصر تنظيم داعش شرق الرمادي.", "2015-08-01")
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
