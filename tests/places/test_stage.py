@@ -403,3 +403,18 @@ def test_namesake_listed_before_two_sides_of_a_reference(pipe):
     )
     hus = next(p for p in places(pipe, text) if p.text == "حصيبة")
     assert hus.name_en == "Ramadi" and hus.near and hus.geo_precision == 2
+
+
+def test_a_quoted_outlet_is_not_a_place():
+    import rasid
+
+    # corpus sentences (Al-Riyadh, Jul-Aug 2015): the newspaper told, or learning, is not Riyadh
+    for text in (
+        'وقالت مصادر محلية في أبين ل"الرياض" إن اشتباكات دارت أمس في زنجبار.',
+        "علمت «الرياض» أن الانقلابيين الحوثيين اختطفوا أمس عددا من الشبان في مدينة تعز.",
+    ):
+        doc = rasid.analyse(text, "2015-08-09")
+        assert "الرياض" not in [p.text for p in doc.places], text
+    # a quoted place after a preposition of place stays a place
+    doc = rasid.analyse("وقصفت الطائرات أمس مواقع في «الرياض».", "2015-08-09")
+    assert "الرياض" in [p.text for p in doc.places]

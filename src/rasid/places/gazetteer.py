@@ -100,6 +100,7 @@ class Lexicon:
     locative: set[tuple[str, ...]] = field(default_factory=set)
     exact_forms: set[str] = field(default_factory=set)
     quarters: set[str] = field(default_factory=set)  # شرق غرب شمال جنوب
+    outlet_heads: set[str] = field(default_factory=set)  # صحيفة, قناة: a quoted name after them is an outlet
     admin1_acled: dict[tuple[str, str], str] = field(
         default_factory=dict
     )  # (ISO2, GeoNames) -> ACLED  # raw spellings that lift a "cue" stop ("إب")
@@ -212,6 +213,7 @@ def load_lexicon(options: Options) -> Lexicon:
         locative=cues.get("locative", set()),
         exact_forms=exact_forms,
         quarters={k[0] for k in cues.get("quarter", set()) if len(k) == 1},
+        outlet_heads={k[0] for k in cues.get("outlet", set()) if len(k) == 1},
         admin1_acled={
             (r["country"], r["admin1"]): r["acled_admin1"] for r in data_tsv(DATA, "admin1_acled.tsv")
         },

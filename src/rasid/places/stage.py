@@ -733,8 +733,27 @@ def _annotate_context(doc: Doc, lex: Lexicon) -> None:
 @stage("places", requires=("sentences", "tokens"), assigns=("places",))
 def places_stage(doc: Doc, resources: Resources) -> None:
     lex: Lexicon = resources.get("places.lexicon")
-    doc.places = find_places(doc, lex, tuple(resources.options.default_countries))
+    doc.places = [p for p in find_places(doc, lex, tuple(resources.options.default_countries)) if not _outlet(doc, lex, p)]
     _annotate_context(doc, lex)
+
+
+_OPEN_QUOTE = re.compile(r"[«\"“(]\s*$")
+_CLOSE_QUOTE = re.compile(r"^\s*[»\"”)]")
+_TOLD_TO = re.compile(r"(?:^|\s)لـ?\s*[«\"“(]\s*$")  # "قال مصدر لـ«الرياض»", ل"الرياض": told to an outlet
+
+
+def _outlet(doc: Doc, lex: Lexicon, p: PlaceMention) -> bool:
+    """A quoted name told to (لـ«الرياض») or after an outlet noun (صحيفة «الرياض»): a newspaper, not a place."""
+    before = doc.text[max(0, p.start - 30) : p.start]
+    if not _OPEN_QUOTE.search(before) or not _CLOSE_QUOTE.match(doc.text[p.end : p.end + 3]):
+        return False
+    if _TOLD_TO.search(before):
+        return True
+    words = before[: _OPEN_QUOTE.search(before).start()].split()
+    if not words:
+        return False
+    w = norm(words[-1])
+    return any(f in lex.outlet_heads for f in (w, w[1:] if w[:1] in "ولب" else "", w[2:] if w[:2] in ("ول", "وب") else ""))
 
 
 # --- the place of an event ---------------------------------------------------------------------
