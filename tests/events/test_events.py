@@ -1995,3 +1995,14 @@ def test_a_foiled_crossing_of_people_is_an_arrest_and_of_fighters_a_clash():
     assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Arrests", "Police Forces of Egypt")]
     doc = rasid.analyse("وأعلنت قيادة الشرطة الاتحادية العراقية أمس إحباط محاولة تسلل لعناصر تنظيم داعش شرق الرمادي.", "2015-08-01")
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_the_unnamed_side_of_a_yemen_clash_is_the_other_camp():
+    import rasid
+
+    # corpus wording (Al-Riyadh, Aug 2015): only the Houthis' dead are named
+    doc = rasid.analyse("قتل 13 مسلحا من ميليشيات الحوثي وصالح في مواجهات اندلعت أمس في جبل صبر بتعز.", "2015-08-03")
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Military Forces of Yemen (2012-) Supporters of Hadi", "Houthi Movement")]
+    # not in Libya, where there are more than two camps
+    doc = rasid.analyse("قتل 13 مسلحا من تنظيم داعش في مواجهات اندلعت أمس في مدينة درنة.", "2015-08-03")
+    assert all(e.actor1 != "Military Forces of Yemen (2012-) Supporters of Hadi" for e in doc.events)

@@ -138,6 +138,7 @@ class KB:
     place_country: dict[str, str] = field(default_factory=dict)  # normalised place word -> ISO2
     role_words: set[str] = field(default_factory=set)  # first words of role cues
     air_operators: list[tuple[str, str, str, str]] = field(default_factory=list)  # (ISO2, start, end, actor id)
+    opponents: list[tuple[str, str, str, frozenset[str], str]] = field(default_factory=list)  # (ISO2, start, end, side, other)
 
     # --- resolution ------------------------------------------------------------
     def actor_years_ok(self, actor: Actor, year: int | None) -> bool:
@@ -196,6 +197,17 @@ class KB:
         for cc, start, end, actor_id in self.air_operators:
             if cc == iso2 and start <= day[:10] and (not end or day[:10] <= end):
                 return self.actors.get(actor_id)
+        return None
+
+    def opponent(self, country_name: str | None, day: str | None, canonical: str | None) -> Actor | None:
+        """In a two-sided war (opponents.tsv), the actor fighting the side ``canonical`` belongs to."""
+        if not country_name or not day or not canonical:
+            return None
+        iso2 = next((c.iso2 for c in self.countries.values() if c.name_en == country_name), None)
+        ids = {a.id for a in self.actors.values() if a.canonical == canonical}
+        for cc, start, end, side, other in self.opponents:
+            if cc == iso2 and start <= day[:10] and (not end or day[:10] <= end) and ids & side:
+                return self.actors.get(other)
         return None
 
     def country_name(self, iso2: str | None) -> str | None:
@@ -343,6 +355,10 @@ def load_kb() -> KB:
 
     kb = KB(actors, aliases, persons, countries, groups, roles)
     kb.air_operators = [(r["country"], r["start"], r["end"], r["actor"]) for r in data_tsv(PKG, "air_operators.tsv")]
+    kb.opponents = [
+        (r["country"], r["start"], r["end"], frozenset(r["side"].split("|")), r["opponent"])
+        for r in data_tsv(PKG, "opponents.tsv")
+    ]
     for r in data_tsv(PKG, "words.tsv"):
         kb.words.setdefault(r["class"], set()).add(norm(r["word"]))
     for a in aliases:

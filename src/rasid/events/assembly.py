@@ -580,6 +580,18 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
         force = _speaking_force(doc, anchor)
         if force is not None and force[0] != ev.actor2:
             ev.actor1, ev.actor1_text = force
+    if ev.event_type == "Battles" and ev.sub_event_type == "Armed clash":
+        # "قتل 13 مسلحا من ميليشيات الحوثي في مواجهات اندلعت أمس في جبل صبر": in a two-sided war, the side the text
+        # does not name is the other camp
+        kb = resources.get("actor_kb")
+        if not ev.actor1_text and ev.actor2:
+            other = kb.opponent(ev.country, ev.date_start, ev.actor2)
+            if other is not None:
+                ev.actor1 = other.canonical
+        elif not ev.actor2_text and ev.actor1:
+            other = kb.opponent(ev.country, ev.date_start, ev.actor1)
+            if other is not None:
+                ev.actor2 = other.canonical
     if ev.sub_event_type == "Air/drone strike" and not ev.actor1_text:
         # "شنت غارات مكثفة صباح أمس على مواقع التمرد حول مدينة تعز": in a war where one side alone flies, an
         # air strike told with no agent is that side's
