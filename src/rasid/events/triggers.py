@@ -161,18 +161,31 @@ def _alef_hits(doc: Doc, matcher, covered: set[int]) -> list[tuple[int, list, in
     """(token index, entries, chars of proclitics) for words found only after removing a final alef: the dual of
     a past verb (مسلحان هاجما, انتحاريان فجرا) or the accusative of a noun (نفذ أكثر من ألف شخص اعتصاما)."""
     out = []
+    cache = _ALEF_CACHE.setdefault(id(matcher), {})
+    if len(cache) > 200_000:
+        cache.clear()
     for t in doc.tokens:
         w = t.norm
         if t.index in covered or len(w) < 4 or w[-1] != "ا" or w[-2] == "ا" or w in _NOT_SUFFIXED:
             continue
-        for cut, stem, _art in clitic_candidates(w):
-            if len(stem) < 4:
-                continue
-            entries = [e for e in matcher.lookup(stem[:-1]) if e.event_type in _ALEF_TYPES and "territory" not in e.flags]
-            if entries:
-                out.append((t.index, entries, cut))
-                break
+        if w not in cache:
+            cache[w] = _alef_lookup(matcher, w)
+        if cache[w]:
+            out.append((t.index, cache[w][1], cache[w][0]))
     return out
+
+
+_ALEF_CACHE: dict[int, dict[str, tuple[int, list] | None]] = {}
+
+
+def _alef_lookup(matcher, word: str) -> tuple[int, list] | None:
+    for cut, stem, _art in clitic_candidates(word):
+        if len(stem) < 4:
+            continue
+        entries = [e for e in matcher.lookup(stem[:-1]) if e.event_type in _ALEF_TYPES and "territory" not in e.flags]
+        if entries:
+            return cut, entries
+    return None
 
 
 def _suffix_lookup(matcher, word: str) -> tuple[int, list] | None:
@@ -656,7 +669,7 @@ NEEDS_AFTER = {
     "device": ("device", DEVICE_NEAR),
 }
 DETAIN_FAR = 16  # ... or further, within its clause, to a word for people
-_HUMAN_PLURAL_OBJECT = ("هم", "هما")
+_HUMAN_PLURAL_OBJECT = tuple(_WORDS["human_plural_object"])
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
 
 

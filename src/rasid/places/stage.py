@@ -752,8 +752,7 @@ def _outlet(doc: Doc, lex: Lexicon, p: PlaceMention) -> bool:
     words = before[: _OPEN_QUOTE.search(before).start()].split()
     if not words:
         return False
-    w = norm(words[-1])
-    return any(f in lex.outlet_heads for f in (w, w[1:] if w[:1] in "ولب" else "", w[2:] if w[:2] in ("ول", "وب") else ""))
+    return any(stem in lex.outlet_heads for _cut, stem, _art in clitic_candidates(norm(words[-1])))
 
 
 # --- the place of an event ---------------------------------------------------------------------
