@@ -33,6 +33,7 @@ GOLD_FILES = {
     "devgold-dev10": REPO / "devgold" / "dev10" / "dev10.jsonl",
     "devgold-dev11": REPO / "devgold" / "dev11" / "dev11.jsonl",
     "devgold-dev12": REPO / "devgold" / "dev12" / "dev12.jsonl",
+    "devgold-dev14": REPO / "devgold" / "dev14" / "dev14.jsonl",
     "heldout6": REPO / "devgold" / "heldout6" / "heldout6.jsonl",
     "heldout7": REPO / "devgold" / "heldout7" / "heldout7.jsonl",
 }

@@ -2006,3 +2006,47 @@ def test_the_unnamed_side_of_a_yemen_clash_is_the_other_camp():
     # not in Libya, where there are more than two camps
     doc = rasid.analyse("قتل 13 مسلحا من تنظيم داعش في مواجهات اندلعت أمس في مدينة درنة.", "2015-08-03")
     assert all(e.actor1 != "Military Forces of Yemen (2012-) Supporters of Hadi" for e in doc.events)
+
+
+def _subtypes(text: str, published: str) -> list[str]:
+    import rasid
+
+    return [e.sub_event_type for e in rasid.analyse(text, published).events]
+
+
+def test_fire_opened_with_the_subject_between_and_not_into_the_air():
+    # corpus sentences (Al-Riyadh, Jul 2015; Al-Watan, Aug 2015; Asharq Al-Awsat, Aug 2015)
+    assert _subtypes(
+        "فيما أطلقت مجموعة أخرى النيران على جنود أثناء قيامهم بمراقبة الطريق من رشاشات داخل سيارة ببلدة بيت الشباب"
+        " في مدينة شيرناق جنوب البلاد.", "2015-07-31"
+    ) != []
+    assert _subtypes(
+        "وحسب المصادر فان النقطة التابعة للحوثيين اطلقت الرصاص بشكل عشوائي على عدد من المواطنين مما ادى الى سقوط"
+        " اربعة قتلى وعدد من الجرحى.", "2015-07-26"
+    ) == ["Attack"]
+    # the same verb launching shells is still shelling
+    assert _subtypes("واطلقت دبابات من كتيبة المدرعات الخامسة عدة قذائف بحسب وكالة الاناضول.", "2015-07-24") == [
+        "Shelling/artillery/missile attack"
+    ]
+    # shots into the air: no one was shot at
+    assert _subtypes(
+        "وتقول لائحة الاتهام، إن جنودا إسرائيليين أطلقوا الرصاص في الهواء لردع المهاجمين.", "2015-08-11"
+    ) == []
+
+
+def test_imposed_control_is_territory_and_caught_people_an_arrest():
+    # corpus sentences (Al-Weeam, Jul 2015; Al-Watan, Jul 2015; Jawhara FM, Feb 2017)
+    assert _subtypes(
+        "وقال مصدر أمني إن تنظيم داعش فرض سيطرته على منطقة الملعب الواقعة شمالي الرمادي مركز محافظة الأنبار.",
+        "2015-07-22",
+    ) == ["Non-state actor overtakes territory"]
+    assert _subtypes(
+        "ميدانيا، فرضت القوات الأمنية العراقية سيطرتها على المناطق القريبة من الرمادي مركز محافظة الأنبار.", "2015-07-31"
+    ) == ["Government regains territory"]
+    assert _subtypes(
+        "تمكنت الوحدات العسكرية العاملة بالمنطقة العسكرية العازلة برأس جدير مساء اليوم من ضبط 6 أشخاص من جنسيات"
+        " أجنبية اجتازوا الحدود التونسية الليبية بشكل سري.", "2017-02-13"
+    ) == ["Arrests"]
+    # self-restraint (ضبط النفس) and a curfew imposed (no control of ground) are no events
+    assert _subtypes("ويضيف الخبير المصري: البشر ليسوا على درجة ضبط نفس واحدة، فمنهم من يتحكم في نفسه.", "2015-07-21") == []
+    assert _subtypes("وفرضت السلطات حظر التجول في المدينة ليلة أمس لمدة ثلاثة أيام.", "2015-07-21") == []

@@ -205,6 +205,27 @@ def _best_entry(entries: list[TriggerEntry]) -> TriggerEntry:
     return max(entries, key=lambda e: e.weight)
 
 
+def _fitting_entry(doc: Doc, resources: Resources, entries: list[TriggerEntry], tok_end: int) -> TriggerEntry:
+    """Of the entries that need words after them, the heaviest whose words follow in its sentence (أطلق ...
+    النار: opened fire; أطلق ... قذائف: launched shells); else the heaviest entry, as for one reading."""
+    if len(entries) == 1:
+        return entries[0]
+    sentence = doc.tokens[tok_end - 1].sentence
+
+    def met(e: TriggerEntry) -> bool:
+        for flag, (kind, reach) in NEEDS_AFTER.items():
+            if flag in e.flags:
+                hi = tok_end
+                while hi < min(len(doc.tokens), tok_end + reach) and doc.tokens[hi].sentence == sentence:
+                    hi += 1
+                if not context_in(doc, resources, kind, tok_end, hi):
+                    return False
+        return True
+
+    fitting = [e for e in entries if NEEDS_AFTER.keys() & e.flags and met(e)]
+    return _best_entry(fitting or entries)
+
+
 def _make(doc: Doc, start: int, end: int, tok_start: int, tok_end: int, e: TriggerEntry, tax) -> EventTrigger:
     st = tax.get(e.sub_event_type)
     return EventTrigger(
@@ -233,14 +254,14 @@ def find_triggers(doc: Doc, resources: Resources) -> list[EventTrigger]:
     covered: set[int] = set()
     for m in matcher.find(doc):
         covered.update(range(m.tok_start, m.tok_end))
-        out.append(_make(doc, m.start, m.end, m.tok_start, m.tok_end, _best_entry(m.payloads), tax))
+        out.append(_make(doc, m.start, m.end, m.tok_start, m.tok_end, _fitting_entry(doc, resources, m.payloads, m.tok_end), tax))
     for ti, entries, cut in _suffix_hits(doc, matcher, covered):
         t = doc.tokens[ti]
         if t.norm in _NOT_SUFFIXED:
             continue  # قبضتها (its grip), not قبضت + ها (arrested her)
         nstart = doc.raw_to_norm(t.start) + cut
         start = doc.raw_span(nstart, nstart + 1)[0] if cut else t.start
-        trig = _make(doc, start, t.end, ti, ti + 1, _best_entry(entries), tax)
+        trig = _make(doc, start, t.end, ti, ti + 1, _fitting_entry(doc, resources, entries, ti + 1), tax)
         prev = doc.tokens[ti - 1].norm if ti > 0 and doc.tokens[ti - 1].sentence == t.sentence else ""
         if _PLURAL_POSSESSED.search(t.norm) or prev in _TEMPORAL_PREPS:
             # a plural noun with a possessive (مواجهاتها, هجماتهم), or a possessed noun after بعد/قبل
@@ -510,6 +531,8 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             return None
     if "detain" in flags and not _detained_after(doc, resources, trig, hi):
         return None  # إيقاف القتال, أوقفت الرحلات: something stopped, no one arrested
+    if "fire" in flags and context_in(doc, resources, "into_air", trig.tok_end, min(hi, trig.tok_end + INTO_AIR_NEAR)):
+        return None  # أطلقوا الرصاص في الهواء, أطلق جنوده النار ابتهاجا: shots into the air, no one shot at
     not_weapons = context_in(doc, resources, "not_instrument", lo, hi)
     instruments = [
         m
@@ -668,6 +691,7 @@ NEEDS_AFTER = {
     "weapon": ("weapon", WEAPON_NEAR),
     "device": ("device", DEVICE_NEAR),
 }
+INTO_AIR_NEAR = 6  # from a verb of firing to "into the air" (أطلق الجنود النار في الهواء)
 DETAIN_FAR = 16  # ... or further, within its clause, to a word for people
 _HUMAN_PLURAL_OBJECT = tuple(_WORDS["human_plural_object"])
 DETAIN_NEAR = 5  # from a verb of stopping to the people stopped, past its subject (أوقف الأمن التونسي اليوم 3)
