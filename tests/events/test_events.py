@@ -2050,3 +2050,20 @@ def test_imposed_control_is_territory_and_caught_people_an_arrest():
     # self-restraint (ضبط النفس) and a curfew imposed (no control of ground) are no events
     assert _subtypes("ويضيف الخبير المصري: البشر ليسوا على درجة ضبط نفس واحدة، فمنهم من يتحكم في نفسه.", "2015-07-21") == []
     assert _subtypes("وفرضت السلطات حظر التجول في المدينة ليلة أمس لمدة ثلاثة أيام.", "2015-07-21") == []
+
+
+def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
+    # corpus sentences (Al-Madina, Jul 2015; Al-Yaum, Jul 2015; Al-Riyadh, Jul 2015)
+    blame = "وهو المسؤول الأول عن محاولة اغتيال الأمير جابر الصباح وخطف طائرة الجابرية نهاية ثمانينيات القرن الماضي."
+    assert _subtypes(blame, "2015-07-22") == []
+    ability = (
+        'وقال كارتر في أربيل "هنا البشمركة متقدمون للغاية في قدراتهم، لذا فبإمكانهم تحقيق النصر على الأرض هنا'
+        ' بمساعدتنا".'
+    )
+    assert _subtypes(ability, "2015-07-25") == []
+    habit = "كما يطلق مقاتلو المعارضة بدورهم قذائف على المناطق الخاضعة لسيطرة النظام اسفرت عن سقوط العديد من القتلى."
+    assert _subtypes(habit, "2015-07-27") == []
+    # the reports themselves stay events
+    assert _subtypes("وأطلق مقاتلو المعارضة أمس قذائف على حي الميدان في حلب.", "2015-07-27") == [
+        "Shelling/artillery/missile attack"
+    ]
