@@ -2067,3 +2067,14 @@ def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
     assert _subtypes("وأطلق مقاتلو المعارضة أمس قذائف على حي الميدان في حلب.", "2015-07-27") == [
         "Shelling/artillery/missile attack"
     ]
+
+
+def test_car_bombs_destroyed_before_they_went_off_are_weapons_disrupted():
+    # corpus sentence (Al-Weeam, Jul 2015); the same word as the means of an attack stays an explosion
+    assert _subtypes(
+        "وقال مصدر في قوات البيشمركة إن قوات البيشمركة تمكنت من تدمير خمس عجلات مفخخة تعود لتنظيم داعش في سنجار.",
+        "2015-07-21",
+    ) == ["Disrupted weapons use"]
+    assert _subtypes("وأدى الهجوم إلى تدمير منزل بعبوة ناسفة في حي الميدان أمس.", "2015-07-21") == [
+        "Remote explosive/landmine/IED"
+    ]

@@ -295,6 +295,8 @@ LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت الق
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
 OPERATIONS_NEAR = 8  # from a killing word to the operations it happened in (قتل 15 عنصرا من تنظيم داعش اليوم بعملية أمنية)
 DEVICE_NEAR = 4
+_MATERIAL = frozenset({"متفجرات", "المتفجرات"})  # تدمير أسلحة ومتفجرات: stores hit, not a device stopped
+DESTROYED_DEVICE = 0.7  # weight of "تدمير" + a device: as sure as a verb of defusing
 BY_HAND_NEAR = 6  # from a killing word to "على يد" naming the killers
 PROJECTILE_NEAR = 7  # from a verb of launching to the rockets (أطلقوا مساء أمس نحو ثمانية صواريخ)
 FIRE_NEAR = 6  # from a verb of opening to the fire (فتحت القوات النظامية نيران رشاشاتها)  # from a defusing verb to its device (تفكيك 21 عبوة ناسفة)
@@ -822,6 +824,36 @@ def _has_object_suffix(text: str) -> bool:
     return any(text.endswith(s) for s in ("ها", "ه", "هما", "هم"))
 
 
+def _destroyed_devices(doc: Doc, resources: Resources, trigs: list[EventTrigger]) -> list[EventTrigger]:
+    """"تمكنت القوات من تدمير خمس عجلات مفخخة": the verbal noun of destroying with an explosive device as its
+    object (not its means: تدمير منزل بعبوة) is a device put out of action before it went off (ACLED: Disrupted
+    weapons use); the device word is its object, not an explosion."""
+    tax = resources.get("events.taxonomy")
+    drop: set[int] = set()
+    for t in trigs:
+        if not ({"destroy", "generic"} <= t.flags and t.phrase == "تدمير"):
+            continue
+        stop = t.tok_end
+        while stop < min(len(doc.tokens), t.tok_end + DEVICE_NEAR) and doc.tokens[stop].sentence == t.sentence:
+            stop += 1
+        devices = [
+            m for m in context_in(doc, resources, "device", t.tok_end, stop)
+            if not _instrumental(doc, m) and doc.tokens[m.tok_start].norm.lstrip("و") not in _MATERIAL
+        ]
+        if not devices:
+            continue
+        st = tax["Disrupted weapons use"]
+        t.event_type, t.sub_event_type, t.family, t.rank = st.event_type, st.sub_event_type, st.family, st.rank
+        t.flags, t.confidence, t.weight = frozenset({"device"}), DESTROYED_DEVICE, DESTROYED_DEVICE
+        end = max(m.tok_end for m in devices)
+        drop.update(
+            id(o) for o in trigs
+            if o is not t and o.sentence == t.sentence and t.tok_end <= o.tok_start < end
+            and o.event_type == "Explosions/Remote violence"
+        )
+    return [t for t in trigs if id(t) not in drop]
+
+
 @stage("triggers", requires=("sentences", "tokens"), assigns=("triggers",))
 def triggers_stage(doc: Doc, resources: Resources) -> None:
     doc.user.pop("events.clause_ids", None)
@@ -840,6 +872,7 @@ def triggers_stage(doc: Doc, resources: Resources) -> None:
         t = type_in_context(doc, resources, trig)
         if t is not None:
             out.append(t)
+    out = _destroyed_devices(doc, resources, out)
     caught = [t for t in out if "intercepted" in t.flags]
     if caught:
         # the foiling verb before an interception is that arrest, not a weapons seizure of its own
