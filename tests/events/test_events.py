@@ -2078,3 +2078,12 @@ def test_car_bombs_destroyed_before_they_went_off_are_weapons_disrupted():
     assert _subtypes("وأدى الهجوم إلى تدمير منزل بعبوة ناسفة في حي الميدان أمس.", "2015-07-21") == [
         "Remote explosive/landmine/IED"
     ]
+
+
+def test_separate_incidents_in_a_town_and_its_province_are_a_summary():
+    # corpus sentence (Al-Weeam, Jul 2015): the province after its town is not a second place
+    text = (
+        "أعلنت السلطات الأمنية العراقية أمس السبت مقتل 13 من عناصر تنظيم «داعش» و13 عراقيا في حوادث متفرقة في بعقوبة"
+        " مركز محافظة ديالى."
+    )
+    assert _subtypes(text, "2015-07-26") == []

@@ -137,7 +137,10 @@ def _places_named_after(doc: Doc, tok: int, hi: int) -> int:
     if tok >= end:
         return 0
     a, b = doc.tokens[tok].start, doc.tokens[end - 1].end
-    return len({norm(p.text) for p in doc.places if a <= p.start < b})
+    named = [p for p in doc.places if a <= p.start < b]
+    # "في بعقوبة مركز محافظة ديالى": the province a named town lies in is not another place
+    towns_in = {p.admin1 for p in named if p.feature != "admin1" and p.admin1}
+    return len({norm(p.text) for p in named if not (p.feature == "admin1" and p.admin1 in towns_in)})
 
 
 def _cue_hits(doc: Doc, resources: Resources) -> dict[int, list]:
