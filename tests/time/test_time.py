@@ -190,3 +190,12 @@ def test_a_pluperfect_aside_does_not_date_the_next_sentences():
     )
     clashes = [e for e in doc.events if "ريف حلب" in e.evidence]
     assert clashes and all(e.date_start >= "2015-08-01" for e in clashes)
+
+
+def test_today_with_an_earlier_weekday_is_that_weekday():
+    # corpus sentence (Al-Weeam, published Friday 31 July 2015): "today, Wednesday" is the writer's day
+    t = _one("قال تلفزيون المنار التابع لحزب الله اللبناني اليوم الاربعاء ان ضربة اسرائيلية جوية استهدفت سيارة.", "2015-07-31")
+    assert (t.date_start, t.date_end, t.precision) == (dt.date(2015, 7, 29), dt.date(2015, 7, 29), 1)
+    # a weekday later than "today" contradicts it less plainly: both days stay in the window
+    t = _one("وقال المتحدث اليوم الجمعة إن القوات تقدمت.", "2015-07-29")
+    assert (t.date_start, t.date_end) == (dt.date(2015, 7, 29), dt.date(2015, 7, 31))

@@ -819,7 +819,9 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
             if w is None:
                 return none("contradictory")
             k = abs((w - base).days)
-            if k <= 1:
+            if k <= 1 or w < base:
+                # "اليوم الأربعاء" in a report dated Friday: the weekday is the writer's day (the publication
+                # date of a re-published or crawled page comes later)
                 ds, de, prec = w, w, 1
             else:
                 ds, de, prec = min(w, base), max(w, base), 2
