@@ -2087,3 +2087,22 @@ def test_separate_incidents_in_a_town_and_its_province_are_a_summary():
         " مركز محافظة ديالى."
     )
     assert _subtypes(text, "2015-07-26") == []
+
+
+def test_places_listed_after_among_them_are_one_event_each():
+    import rasid
+
+    # corpus sentences (Al-Jazirah, Jul 2015; Al-Watan, Aug 2015)
+    doc = rasid.analyse(
+        "وأضاف البيان: كما استهدفت طائرات التحالف وحدات تكتيكية ومركبات ومواقع قتالية بالقرب من ثماني مدن عراقية منها"
+        " الموصل والفلوجة والرمادي.",
+        "2015-07-22",
+    )
+    assert [e.location_name for e in doc.events] == ["Mosul", "Al Fallūjah", "Ramadi"]
+    doc = rasid.analyse(
+        "إلى ذلك استهدفت غارات التحالف مواقع ومعسكرات وتحصينات للمليشيات الحوثية والقوات المتحالفة معها في العديد من"
+        " المحافظات اليمنية من بينها مواقع في منطقة بيت مران بمديرية أحرب شمال العاصمة صنعاء وفي مديريتي رازح وكتاف"
+        " ومناطق أخرى بمحافظة صعدة من بينها مقر جهاز الأمن السياسي المخابرات ومواقع في مديرية حرض بمحافظة «حجة».",
+        "2015-08-11",
+    )
+    assert len(doc.events) == 3 and doc.events[-1].location_name == "Harad"

@@ -418,3 +418,15 @@ def test_a_quoted_outlet_is_not_a_place():
     # a quoted place after a preposition of place stays a place
     doc = rasid.analyse("وقصفت الطائرات أمس مواقع في «الرياض».", "2015-08-09")
     assert "الرياض" in [p.text for p in doc.places]
+
+
+def test_birthplace_is_no_muscat():
+    import rasid
+
+    # corpus sentence (Al-Watan, Aug 2015): "مسقط رأس" is "birthplace"; Muscat itself still resolves
+    doc = rasid.analyse(
+        "واستعادت المقاومة الشعبية السيطرة على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس هادي. وعقدت المحادثات"
+        " في مسقط أمس.",
+        "2015-08-03",
+    )
+    assert [p.start for p in doc.places if p.name_en == "Muscat"] == [doc.text.rindex("مسقط")]

@@ -938,11 +938,20 @@ _CONTRAST = function_words()["contrast"]
 _AFTER_PREPS = function_words()["after_prep"]
 _NEXT_IN_SENTENCE = _CONTRAST | function_words()["also_opening"]
 _KANA = function_words()["kana"]
-_LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep")}
+_LIST_WORDS = {k: v for k, v in function_words().items() if k in ("another", "between", "from", "temporal_prep", "among")}
 LIST_SPLIT_TYPES = ("Explosions/Remote violence", "Battles")
 LIST_GAP_TOKENS = 3  # "الحولة وتلبيسة", "قرب الموصل، وقرب الرمادي": the words that may join two listed places
+LIST_AMONG_TOKENS = 12  # from "من بينها" to the first place it lists ("من بينها مواقع في منطقة بيت مران")
 LIST_NEAR_TOKENS = 8  # from the trigger to the first listed place ("ثلاث غارات على مواقع للحوثيين بالجفينة")
 LIST_MIN_KM = MERGE_KM  # places closer than this are one location for ACLED
+
+
+def _after_among(doc: Doc, first_tok: int, lo_tok: int) -> bool:
+    """"استهدفت غارات التحالف مواقع ... في العديد من المحافظات من بينها مواقع في منطقة ...": "among them" a few
+    words before the first place opens the list of what the act hit, however far it is from the verb."""
+    words = [doc.tokens[i].norm for i in range(max(lo_tok, first_tok - LIST_AMONG_TOKENS), first_tok)]
+    pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]
+    return any(w in _LIST_WORDS["among"] for w in words + pairs)
 
 
 def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
@@ -975,7 +984,7 @@ def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
     chain = [listed[0]]
     for p in listed[1:]:
         prev = chain[-1]
-        gap = [i for i in toks if doc.tokens[i].end > prev.end and doc.tokens[i].start < p.start]
+        gap = [i for i in toks if doc.tokens[i].end > prev.end and doc.tokens[i].end <= p.start]
         p_tok = next((i for i in toks if doc.tokens[i].start <= p.start < doc.tokens[i].end), None)
         joined = p_tok is not None and doc.tokens[p_tok].norm.startswith("و") and doc.tokens[p_tok].start < p.start
         words = [doc.tokens[i].norm for i in gap]
@@ -992,10 +1001,11 @@ def _listed_places(doc: Doc, resources: Resources, c: Candidate) -> list:
     near = max((t for t in c.triggers if t.end <= chain[0].start), key=lambda t: t.end, default=c.anchor)
     lo_tok = next((i for i in toks if doc.tokens[i].start >= near.end), s_lo)
     first_tok = next(i for i in toks if doc.tokens[i].end > chain[0].start)
-    if first_tok - lo_tok > LIST_NEAR_TOKENS or clause_range(doc, resources, first_tok) != clause_range(
+    among = _after_among(doc, first_tok, lo_tok)
+    if (first_tok - lo_tok > LIST_NEAR_TOKENS and not among) or clause_range(doc, resources, first_tok) != clause_range(
         doc, resources, near.tok_start
     ):
-        return []  # the list must be what the act hit, in its clause and close to it
+        return []  # the list must be what the act hit, in its clause and close to it (or opened by "من بينها")
     if any(doc.tokens[i].norm in _LIST_WORDS["between"] for i in range(lo_tok, first_tok + 1)) or (
         doc.tokens[first_tok - 1].norm in _LIST_WORDS["from"] | _LIST_WORDS["temporal_prep"]
     ):

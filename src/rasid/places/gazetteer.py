@@ -85,6 +85,7 @@ class Lexicon:
     titles: set[tuple[str, ...]]
     demonstratives: set[tuple[str, ...]]
     person_next: set[str]
+    idiom_next: set[str]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> English
     checksum: str = ""
     affiliation: set[tuple[str, ...]] = field(default_factory=set)
@@ -198,6 +199,7 @@ def load_lexicon(options: Options) -> Lexicon:
         titles=cues.get("title", set()),
         demonstratives=cues.get("demonstrative", set()),
         person_next={k[0] for k in cues.get("person_next", set()) if len(k) == 1},
+        idiom_next={k[0] for k in cues.get("idiom_next", set()) if len(k) == 1},
         country_names=country_names,
         checksum=verify_checksum(),
         affiliation=cues.get("affiliation", set()),

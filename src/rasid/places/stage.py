@@ -124,6 +124,8 @@ def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
         nxt = toks[j].norm
         if nxt.startswith("عبد") or nxt in lex.person_next:
             return True
+        if nxt in lex.idiom_next:
+            return True  # مسقط رأس الرئيس: "birthplace", not Muscat
     if _prev_phrase(doc, m.tok_start, lex.titles, 1):
         return True
     # a name that is also a common given name ("صلاح الدين"), bare (no و/ب/في before it), not
