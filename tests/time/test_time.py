@@ -199,3 +199,16 @@ def test_today_with_an_earlier_weekday_is_that_weekday():
     # a weekday later than "today" contradicts it less plainly: both days stay in the window
     t = _one("وقال المتحدث اليوم الجمعة إن القوات تقدمت.", "2015-07-29")
     assert (t.date_start, t.date_end) == (dt.date(2015, 7, 29), dt.date(2015, 7, 31))
+
+
+def test_a_night_of_last_week_and_the_told_time_is_not_the_statement_date():
+    import rasid
+    from rasid.time.stage import event_window
+
+    # corpus sentence (Jawhara FM, Sunday 15 Nov 2015): the night from Sunday to Monday of the week before
+    t = _one("حسبما أفاد به 4 مهربين تم توقيفهم ليلة الأحد إلى الاثنين من الأسبوع الفارط بمنطقة طارات.", "2015-11-15")
+    assert (t.date_start, t.date_end) == (dt.date(2015, 11, 8), dt.date(2015, 11, 9))
+    # the time after "أفاد" dates the arrests; it is not the day of a statement to count it from again
+    doc = rasid.analyse("وأفاد 4 مهربين تم توقيفهم ليلة الأحد إلى الاثنين من الأسبوع الفارط بمنطقة طارات.", "2015-11-15")
+    window = event_window(doc, next(x for x in doc.triggers if x.text == "توقيفهم"))
+    assert window.date_start == dt.date(2015, 11, 8)

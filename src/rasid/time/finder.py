@@ -188,7 +188,8 @@ def build_grammar(lex: Lexicon) -> Grammar:
         ),
         (
             "weekday",
-            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:(?:\s*[-–/]\s*|\s+)(?P<wd2>{wd_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?",
+            rf"{_B}{pc}(?:(?P<tod>{tod_re})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd_re}){_E}(?:(?:\s*[-–/]\s*|\s+(?:(?:إلى|الى|الي)\s+)?)(?P<wd2>{wd_re}){_E})?(?:\s+(?P<rel>{rel_re}){_E})?"
+            rf"(?:\s+من\s+(?:ال[أا]سبوع)\s+(?P<wkrel>{rel_re}){_E})?",
         ),
         (
             "ago",
@@ -848,6 +849,13 @@ def _resolve_inner(name: str, m: re.Match, text: str, pub: dt.date | None, g: Gr
         tod = gd.get("tod")
         night = tod is not None and tod.strip().startswith("ليل")
         wd2 = lex.weekdays.get(gd["wd2"]) if gd.get("wd2") else None
+        if gd.get("wkrel") and _rel(lex, gd["wkrel"]) == "past" and rel is None:
+            # "ليلة الأحد إلى الاثنين من الأسبوع الفارط": the days of the previous Saturday-Friday week
+            ws = _week_start(pub) - D(days=7)
+            d = ws + D(days=(wd - 5) % 7)
+            if wd2 is not None and (wd2 - wd) % 7 == 1:
+                return out(d, d + D(days=1), 1, "weekday")
+            return out(d - D(days=1) if night else d, d, 1, "weekday")
         if wd2 is not None:
             if (wd2 - wd) % 7 != 1:
                 return none("contradictory")

@@ -224,9 +224,10 @@ def _is_time_clause(doc: Doc, t: TimeMention, lo: int, hi: int) -> bool:
 SPEECH_RELATIVE = frozenset({"relative", "duration", "weekday", "time_of_day"})
 
 
-def _speech_date(doc: Doc, anchor: Span) -> dt.date | None:
+def _speech_date(doc: Doc, anchor: Span, told: TimeMention | None = None) -> dt.date | None:
     """The day a quoted speaker spoke, when the text dates the statement ("وأكدت ترينتا في الثامن من
-    أغسطس ... وأضافت أن ...") and the anchor lies in what that speaker said."""
+    أغسطس ... وأضافت أن ...") and the anchor lies in what that speaker said. ``told``: the time the event
+    itself is told at, which never dates the statement ("أفاد به 4 مهربين تم توقيفهم ليلة الأحد")."""
     infos = doc.user.get("quotes.info") or []
     for qi, q in enumerate(doc.quotes):
         end = q.claim_end if q.claim_end is not None else q.end
@@ -252,6 +253,7 @@ def _speech_date(doc: Doc, anchor: Span) -> dt.date | None:
                 t
                 for t in doc.times
                 if t.sentence == sent and t.precision == 1 and t.date_end is not None and _after_say(doc, t)
+                and (told is None or (t.start, t.end) != (told.start, told.end))
             ]
             if said:
                 return said[0].date_end
@@ -264,7 +266,7 @@ def _from_speech(doc: Doc, anchor: Span, t: TimeMention) -> TimeMention:
     pub = doc.meta.published
     if t.category not in SPEECH_RELATIVE or pub is None:
         return t
-    spoke = _speech_date(doc, anchor)
+    spoke = _speech_date(doc, anchor, t)
     if spoke is None or spoke >= pub:
         return t
     again = [m for m in resolve_text(t.text, spoke) if m.date_start is not None]
