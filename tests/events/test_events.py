@@ -2106,3 +2106,11 @@ def test_places_listed_after_among_them_are_one_event_each():
         "2015-08-11",
     )
     assert len(doc.events) == 3 and doc.events[-1].location_name == "Harad"
+
+
+def test_a_word_inside_an_armed_groups_name_is_no_civilian_victim():
+    # written from corpus wording (PKK attacks, Aug 2015): حزب العمال, the Workers' Party, names no workers
+    assert _subtypes("قتل جنديان تركيان في هجوم لحزب العمال الكردستاني أمس في ولاية ماردين.", "2015-07-24") == [
+        "Armed clash"
+    ]
+    assert _subtypes("قتل ثلاثة عمال في هجوم لمسلحين أمس في ولاية ماردين.", "2015-07-24") == ["Attack"]

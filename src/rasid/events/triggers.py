@@ -550,10 +550,11 @@ def type_in_context(doc: Doc, resources: Resources, trig: EventTrigger) -> Event
             if st and (inst_sub is None or st.rank < tax[inst_sub].rank):
                 inst_sub = sub
     civ = any(
-        not _negated_between(doc, trig.tok_end, getattr(m, "tok_start", trig.tok_end))
+        not _negated_between(doc, trig.tok_end, getattr(m, "tok_start", trig.tok_end)) and not _in_armed_name(doc, m)
         for m in context_in(doc, resources, "civilian", trig.tok_end, hi)
-    ) or bool(
-        context_in(doc, resources, "civilian", max(lo, trig.tok_start - 3), trig.tok_start)
+    ) or any(
+        not _in_armed_name(doc, m)
+        for m in context_in(doc, resources, "civilian", max(lo, trig.tok_start - 3), trig.tok_start)
     )
     generic = "generic" in flags
     sub = trig.sub_event_type
@@ -670,6 +671,15 @@ def _took_place_after(doc: Doc, t) -> bool:
         if doc.tokens[k].norm in _TOOK_PLACE:
             return True
     return False
+
+
+def _in_armed_name(doc: Doc, m) -> bool:
+    """The civilian word is part of an armed group's name (حزب العمال الكردستاني: "workers")."""
+    start, end = doc.tokens[m.tok_start].start, doc.tokens[m.tok_end - 1].end
+    return any(
+        a.start <= start and end <= a.end and a.kind not in ("civilians", "protesters", "rioters", "")
+        for a in doc.actors
+    )
 
 
 def _instrumental(doc: Doc, m) -> bool:
