@@ -2015,7 +2015,7 @@ def _subtypes(text: str, published: str) -> list[str]:
 
 
 def test_fire_opened_with_the_subject_between_and_not_into_the_air():
-    # corpus sentences (Al-Riyadh, Jul 2015; Al-Watan, Aug 2015; Asharq Al-Awsat, Aug 2015)
+    # corpus sentences (snn-2015-07-31-281, snn-2015-07-26-1071, snn-2015-07-24-61, snn-2015-08-11-154)
     assert _subtypes(
         "فيما أطلقت مجموعة أخرى النيران على جنود أثناء قيامهم بمراقبة الطريق من رشاشات داخل سيارة ببلدة بيت الشباب"
         " في مدينة شيرناق جنوب البلاد.", "2015-07-31"
@@ -2035,7 +2035,7 @@ def test_fire_opened_with_the_subject_between_and_not_into_the_air():
 
 
 def test_imposed_control_is_territory_and_caught_people_an_arrest():
-    # corpus sentences (Al-Weeam, Jul 2015; Al-Watan, Jul 2015; Jawhara FM, Feb 2017)
+    # corpus sentences (snn-2015-07-22-879, snn-2015-07-31-1363, ant-JA-localNews-1216-20170213, snn-2015-07-21-236)
     assert _subtypes(
         "وقال مصدر أمني إن تنظيم داعش فرض سيطرته على منطقة الملعب الواقعة شمالي الرمادي مركز محافظة الأنبار.",
         "2015-07-22",
@@ -2053,7 +2053,7 @@ def test_imposed_control_is_territory_and_caught_people_an_arrest():
 
 
 def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
-    # corpus sentences (Al-Madina, Jul 2015; Al-Yaum, Jul 2015; Al-Riyadh, Jul 2015)
+    # corpus sentences (snn-2015-07-22-1641, snn-2015-07-25-314, snn-2015-07-27-773)
     blame = "وهو المسؤول الأول عن محاولة اغتيال الأمير جابر الصباح وخطف طائرة الجابرية نهاية ثمانينيات القرن الماضي."
     assert _subtypes(blame, "2015-07-22") == []
     ability = (
@@ -2070,7 +2070,7 @@ def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
 
 
 def test_car_bombs_destroyed_before_they_went_off_are_weapons_disrupted():
-    # corpus sentence (Al-Weeam, Jul 2015); the same word as the means of an attack stays an explosion
+    # corpus sentence (snn-2015-07-21-983); the same word as the means of an attack stays an explosion
     assert _subtypes(
         "وقال مصدر في قوات البيشمركة إن قوات البيشمركة تمكنت من تدمير خمس عجلات مفخخة تعود لتنظيم داعش في سنجار.",
         "2015-07-21",
@@ -2081,7 +2081,7 @@ def test_car_bombs_destroyed_before_they_went_off_are_weapons_disrupted():
 
 
 def test_separate_incidents_in_a_town_and_its_province_are_a_summary():
-    # corpus sentence (Al-Weeam, Jul 2015): the province after its town is not a second place
+    # corpus sentence (snn-2015-07-26-822): the province after its town is not a second place
     text = (
         "أعلنت السلطات الأمنية العراقية أمس السبت مقتل 13 من عناصر تنظيم «داعش» و13 عراقيا في حوادث متفرقة في بعقوبة"
         " مركز محافظة ديالى."
@@ -2092,7 +2092,7 @@ def test_separate_incidents_in_a_town_and_its_province_are_a_summary():
 def test_places_listed_after_among_them_are_one_event_each():
     import rasid
 
-    # corpus sentences (Al-Jazirah, Jul 2015; Al-Watan, Aug 2015)
+    # corpus sentences (snn-2015-07-22-246, snn-2015-08-11-356)
     doc = rasid.analyse(
         "وأضاف البيان: كما استهدفت طائرات التحالف وحدات تكتيكية ومركبات ومواقع قتالية بالقرب من ثماني مدن عراقية منها"
         " الموصل والفلوجة والرمادي.",

@@ -423,7 +423,7 @@ def test_a_quoted_outlet_is_not_a_place():
 def test_birthplace_is_no_muscat():
     import rasid
 
-    # corpus sentence (Al-Watan, Aug 2015): "مسقط رأس" is "birthplace"; Muscat itself still resolves
+    # corpus sentence (snn-2015-08-03-987): "مسقط رأس" is "birthplace"; Muscat itself still resolves
     doc = rasid.analyse(
         "واستعادت المقاومة الشعبية السيطرة على مدينة زنجبار عاصمة محافظة أبين ومسقط رأس الرئيس هادي. وعقدت المحادثات"
         " في مسقط أمس.",

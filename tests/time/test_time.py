@@ -193,7 +193,7 @@ def test_a_pluperfect_aside_does_not_date_the_next_sentences():
 
 
 def test_today_with_an_earlier_weekday_is_that_weekday():
-    # corpus sentence (Al-Weeam, published Friday 31 July 2015): "today, Wednesday" is the writer's day
+    # corpus sentence (snn-2015-07-31-1556, published Friday 31 July 2015): "today, Wednesday" is the writer's day
     t = _one("قال تلفزيون المنار التابع لحزب الله اللبناني اليوم الاربعاء ان ضربة اسرائيلية جوية استهدفت سيارة.", "2015-07-31")
     assert (t.date_start, t.date_end, t.precision) == (dt.date(2015, 7, 29), dt.date(2015, 7, 29), 1)
     # a weekday later than "today" contradicts it less plainly: both days stay in the window
@@ -205,7 +205,7 @@ def test_a_night_of_last_week_and_the_told_time_is_not_the_statement_date():
     import rasid
     from rasid.time.stage import event_window
 
-    # corpus sentence (Jawhara FM, Sunday 15 Nov 2015): the night from Sunday to Monday of the week before
+    # corpus sentence (ant-JA-localNews-933-20151115, Sunday 15 Nov 2015): the night from Sunday to Monday of the week before
     t = _one("حسبما أفاد به 4 مهربين تم توقيفهم ليلة الأحد إلى الاثنين من الأسبوع الفارط بمنطقة طارات.", "2015-11-15")
     assert (t.date_start, t.date_end) == (dt.date(2015, 11, 8), dt.date(2015, 11, 9))
     # the time after "أفاد" dates the arrests; it is not the day of a statement to count it from again
