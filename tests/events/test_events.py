@@ -2035,7 +2035,8 @@ def test_fire_opened_with_the_subject_between_and_not_into_the_air():
 
 
 def test_imposed_control_is_territory_and_caught_people_an_arrest():
-    # corpus sentences (snn-2015-07-22-879, snn-2015-07-31-1363, ant-JA-localNews-1216-20170213, snn-2015-07-21-236)
+    # corpus sentences, some shortened (snn-2015-07-22-879, snn-2015-07-31-1363, ant-JA-localNews-1216-20170213,
+    # snn-2015-07-21-236); the curfew sentence is written for the test
     assert _subtypes(
         "وقال مصدر أمني إن تنظيم داعش فرض سيطرته على منطقة الملعب الواقعة شمالي الرمادي مركز محافظة الأنبار.",
         "2015-07-22",
@@ -2053,7 +2054,8 @@ def test_imposed_control_is_territory_and_caught_people_an_arrest():
 
 
 def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
-    # corpus sentences (snn-2015-07-22-1641, snn-2015-07-25-314, snn-2015-07-27-773)
+    # corpus sentences, some shortened (snn-2015-07-22-1641, snn-2015-07-25-314, snn-2015-07-27-773); the last
+    # report is written for the test
     blame = "وهو المسؤول الأول عن محاولة اغتيال الأمير جابر الصباح وخطف طائرة الجابرية نهاية ثمانينيات القرن الماضي."
     assert _subtypes(blame, "2015-07-22") == []
     ability = (
@@ -2070,7 +2072,7 @@ def test_blame_an_ability_and_a_habit_of_shelling_are_no_events():
 
 
 def test_car_bombs_destroyed_before_they_went_off_are_weapons_disrupted():
-    # corpus sentence (snn-2015-07-21-983); the same word as the means of an attack stays an explosion
+    # corpus sentence (snn-2015-07-21-983); the same word (in a sentence written for the test) as the means of an attack stays an explosion
     assert _subtypes(
         "وقال مصدر في قوات البيشمركة إن قوات البيشمركة تمكنت من تدمير خمس عجلات مفخخة تعود لتنظيم داعش في سنجار.",
         "2015-07-21",
