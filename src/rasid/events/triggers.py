@@ -35,6 +35,8 @@ _TEMPORAL_PREPS = _WORDS["temporal_prep"]
 _PERSON_NOUNS = _WORDS["person_noun"]
 _COUNTED_PEOPLE = _PERSON_NOUNS - _WORDS["nationality_noun"]
 _PEOPLE_COUNTED = _WORDS["people"]
+_DESTROY_NOUNS = _WORDS["destroy_noun"]
+_MATERIAL = _WORDS["material"]  # تدمير أسلحة ومتفجرات: stores hit, not a device stopped
 _FOIL = _WORDS["foil"]
 FOIL_REACH = 6  # from a verb of foiling to the attempt it foiled, past its subject (أحبطت الأجهزة الأمنية المصرية محاولة)
 PEOPLE_NEAR = 4  # from a killing word to the people it counts (قتل 18 شخصا, مقتل ثلاثة أشخاص)
@@ -295,7 +297,6 @@ LIGHT_VERB_CONF = 0.6  # قامت الميليشيا بنهب, تمكنت الق
 LIGHT_NEAR = 4  # tokens from a light verb to its verbal noun anywhere in the clause
 OPERATIONS_NEAR = 8  # from a killing word to the operations it happened in (قتل 15 عنصرا من تنظيم داعش اليوم بعملية أمنية)
 DEVICE_NEAR = 4
-_MATERIAL = frozenset({"متفجرات", "المتفجرات"})  # تدمير أسلحة ومتفجرات: stores hit, not a device stopped
 DESTROYED_DEVICE = 0.7  # weight of "تدمير" + a device: as sure as a verb of defusing
 BY_HAND_NEAR = 6  # from a killing word to "على يد" naming the killers
 PROJECTILE_NEAR = 7  # from a verb of launching to the rockets (أطلقوا مساء أمس نحو ثمانية صواريخ)
@@ -841,7 +842,7 @@ def _destroyed_devices(doc: Doc, resources: Resources, trigs: list[EventTrigger]
     tax = resources.get("events.taxonomy")
     drop: set[int] = set()
     for t in trigs:
-        if not ({"destroy", "generic"} <= t.flags and t.phrase == "تدمير"):
+        if not ({"destroy", "generic"} <= t.flags and norm(t.phrase) in _DESTROY_NOUNS):
             continue
         stop = t.tok_end
         while stop < min(len(doc.tokens), t.tok_end + DEVICE_NEAR) and doc.tokens[stop].sentence == t.sentence:

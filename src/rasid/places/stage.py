@@ -117,7 +117,7 @@ def _prev_phrase(
 
 
 def _looks_like_person(doc: Doc, lex: Lexicon, m) -> bool:
-    """ "المستشار صلاح الدين عبد الكريم", "خليفة بن ...": a person's name, not a place."""
+    """ "المستشار صلاح الدين عبد الكريم", "خليفة بن ...": a person's name, not a place (nor an idiom: مسقط رأس)."""
     toks = doc.tokens
     j = m.tok_end
     if j < len(toks) and toks[j].sentence == toks[m.tok_start].sentence:
