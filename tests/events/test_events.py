@@ -469,6 +469,19 @@ def test_an_attack_verb_with_its_weapon_is_a_strike(pipe):
         ("وانفجرت سيارة مفخخة أمام مقر الشرطة في المدينة صباح اليوم دون وقوع إصابات.", 0),
         ("وسقطت قذيفة على حي سكني ولم تسفر عن خسائر بشرية.", 0),
         ("وسقطت قذيفة على حي سكني في المدينة.", None),
+        # a negator a few words before a noun of loss (corpus snn-2015-07-22-1347, ant-JA-localNews-4239-20131212,
+        # snn-2015-07-23-828; shortened)
+        ("استهدفت خمس قذائف مستشفى ظهران الجنوب العام، فيما لم يخلف القصف أية إصابات.", 0),
+        (
+            "تعرض مركب صيد تونسي الى اطلاق نار من طرف خافرة سواحل ليبية مساء أمس أسفر عن اضرار مادية في المركب "
+            "فيما لم يتم تسجيل خسائر بشرية في صفوف البحار الـ13.",
+            0,
+        ),
+        ("سقطت قذائف بمحافظة الطوال تسببت في احتراق مركبتين دون حدوث أي إصابات.", 0),
+        # ... not when only one group was spared or only the figure is untold (snn-2015-07-31-1305; the second
+        # written for the test)
+        ("وأضاف أن قصف تلك المواقع لم يتسبب في وقوع إصابات بين المدنيين.", None),
+        ("وقصفت المدفعية الحي ولم يعرف عدد الضحايا.", None),
     ],
 )
 def test_no_casualties_stated_is_zero_not_unknown(pipe, sentence, expected):
@@ -2116,3 +2129,31 @@ def test_a_word_inside_an_armed_groups_name_is_no_civilian_victim():
         "Armed clash"
     ]
     assert _subtypes("قتل ثلاثة عمال في هجوم لمسلحين أمس في ولاية ماردين.", "2015-07-24") == ["Attack"]
+
+
+def test_no_casualties_belong_to_the_happening_told_before_them():
+    import rasid
+
+    # snn-2015-07-23-822: "no injuries" follows the Houthi shells, not the artillery and Apache strikes after it
+    doc = rasid.analyse(
+        "إلى ذلك، ردت المدفعية السعودية أمس على قذائف الغدر الحوثية التي سقطت أمس على الشريط الحدودي دون وقوع "
+        "إصابات، بدك مواقع الحوثيين في حرض، كما قامت طائرات الأباتشي بتمشيط الحدود وقصف فلول العصابات المتمردة.",
+        "2015-07-23",
+    )
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.fatalities is None for e in strikes)
+
+
+def test_a_happening_told_twice_without_a_place_is_one_event():
+    import rasid
+
+    # snn-2015-08-02-96 (shortened): the clash and its toll, neither placed (قرب الشيشان is a region only)
+    doc = rasid.analyse(
+        "وقالت اللجنة الوطنية لمكافحة الارهاب في بيان نشرته وكالات الانباء الروسية، إنّ القوات الخاصة اشتبكت مع "
+        "«مجموعة من المسلحين» في منطقة احراج جبلية، من دون تحديد تاريخ حصول العملية. مضيفة أنّه «نتيجة "
+        "للاشتباك، تم القضاء على ثمانية مسلحين».",
+        "2015-08-02",
+    )
+    clashes = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1
+    assert len(clashes[0].evidence_spans) == 2 and clashes[0].fatalities == 8

@@ -430,3 +430,30 @@ def test_birthplace_is_no_muscat():
         "2015-08-03",
     )
     assert [p.start for p in doc.places if p.name_en == "Muscat"] == [doc.text.rindex("مسقط")]
+
+
+@pytest.mark.parametrize(
+    "text,published,where",
+    [
+        # snn-2015-07-23-1022: Sabha told 750 km from Tripoli
+        (
+            'وقال المسؤول في مدينة سبها على بعد 750 كلم جنوب طرابلس "سقط 40 قتيلا على الاقل غالبيتهم العظمى من '
+            'المسلحين واصيب العشرات بجروح في اشتباكات عنيفة بين التبو والطوارق".',
+            "2015-07-23",
+            "Sabha",
+        ),
+        # ant-JA-internationalNews-1230-20170620: the gate 180 km east of Sirte, and the bomber's second mention
+        (
+            "فجر مساء أمس، انتحاري نفسه بحزام ناسف في بوابة السدرة بمنطقة الهلال النفطي التي تبعد حوالي 180 كم شرق "
+            'مدينة سرت الليبية. و ذكر "موقع بوابة الوسط" نقلا عن مصدر عسكري أنّ الانتحاري فجر نفسه بعد فشله في '
+            "تنفيذ الهجوم بالسيارة التي كا يقودها، ثمّ فجر نفسه دون وقوع أي خسائر بشرية.",
+            "2017-06-20",
+            "Es Sider oil terminal",
+        ),
+    ],
+)
+def test_a_place_a_distance_away_is_a_reference_point(text, published, where):
+    import rasid
+
+    doc = rasid.analyse(text, published)
+    assert doc.events and {e.location_name for e in doc.events} == {where}

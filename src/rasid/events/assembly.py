@@ -643,10 +643,10 @@ def _fill(doc: Doc, resources: Resources, c: Candidate) -> Event | None:
                 [k for k in range(anchor.tok_end, min(hi, own_hi)) if doc.tokens[k].norm in _AFTER_PREPS],
                 default=own_hi,
             )
-        fat = fatalities_in(doc, resources, max(lo, own_lo), min(hi, own_hi))
+        fat = fatalities_in(doc, resources, max(lo, own_lo), min(hi, own_hi), told_from=c.anchor.tok_start)
         if fat is None and not crowd_event:
             s_lo, s_hi = sentence_tokens(doc).get(c.sentence, (lo, hi))
-            fat = fatalities_in(doc, resources, max(s_lo, own_lo), min(s_hi, own_hi))
+            fat = fatalities_in(doc, resources, max(s_lo, own_lo), min(s_hi, own_hi), told_from=c.anchor.tok_start)
         ev.fatalities = fat
     return ev
 
@@ -716,14 +716,15 @@ def _same_happening(
     """ACLED's rule: one event per type, date, place and actor pair. Mentions merge when type, sub-type and
     place are the same and the actors do not differ; a mention that states its own date must state the same
     window (a distinct date is a distinct event); a mention without one repeats the event. ``distance``
-    (sentences) is kept for callers; an unknown place never merges."""
+    (sentences) is kept for callers; a place on one side only never merges."""
     if a.event_type != b.event_type:
         return False
     if a.sub_event_type != b.sub_event_type and (
-        b_dated_here or b_armed or a.event_type != "Explosions/Remote violence"
+        b_dated_here or b_armed or a.event_type != "Explosions/Remote violence" or a.location_name is None
     ):
         # an undated bombardment (قصف) at a place already struck refers back to that strike, unless it names
-        # its own weapon (بقصف ... بالمدفعية الثقيلة after an air strike: shelling, another event)
+        # its own weapon (بقصف ... بالمدفعية الثقيلة after an air strike: shelling, another event); unplaced
+        # mentions merge only with their own sub-type
         return False
     if not _actors_compatible(a, b, camp):
         return False
@@ -780,6 +781,8 @@ def _settlements(doc: Doc) -> frozenset[str]:
 def _same_place(a: Event, b: Event, settlements: frozenset[str] = frozenset()) -> bool:
     """The same named place, or two known points within ``MERGE_KM`` of each other, unless both are towns of
     their own (تلبيسة is 13 km from حمص, and another place for ACLED)."""
+    if a.location_name is None and b.location_name is None:
+        return True  # told nowhere both times: the second mention repeats the first (unresolved names: _local_name)
     if a.location_name is None or b.location_name is None:
         return False
     if a.location_name == b.location_name:

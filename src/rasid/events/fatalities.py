@@ -91,8 +91,28 @@ def _cue_tokens(doc: Doc, resources: Resources, kind: str) -> dict[int, int]:
     return {i: ms[0].tok_end for i, ms in token_hits(doc, "fat." + kind, cues[kind]).items()}
 
 
-def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | None:
-    """ACLED fatalities stated in tokens [lo, hi) (a clause or sentence); None when none is stated."""
+NO_LOSS_GAP = 4  # words from a negator to the noun of loss it denies
+
+
+def _says_no_loss(doc: Doc, resources: Resources, lo: int, hi: int) -> bool:
+    """"لم يخلف القصف أية إصابات", "عدم حدوث أي إصابات": the text says nobody was hurt in tokens [lo, hi)."""
+    nouns = [k for k in _cue_tokens(doc, resources, "no_loss_noun") if lo <= k < hi]
+    if not nouns:
+        return False
+    negs = _cue_tokens(doc, resources, "no_loss_neg")
+    block = _cue_tokens(doc, resources, "no_loss_block")
+    only = _cue_tokens(doc, resources, "no_loss_only")
+    for k in nouns:
+        neg = next((i for i in range(k - 1, max(lo, k - NO_LOSS_GAP) - 1, -1) if i in negs), None)
+        if neg is not None and not any(neg < j < k for j in block) and not any(k < j <= k + 3 for j in only):
+            return True
+    return False
+
+
+def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int, told_from: int | None = None) -> int | None:
+    """ACLED fatalities stated in tokens [lo, hi) (a clause or sentence); None when none is stated. A statement
+    that nobody was hurt counts from token ``told_from`` on (the happening's own word): it follows its happening
+    (قصفت ... دون وقوع إصابات، كما قصفت ...: the second shelling's toll is not stated)."""
     if hi <= lo:
         return None
     before = _cue_tokens(doc, resources, "death_before")
@@ -105,7 +125,8 @@ def fatalities_in(doc: Doc, resources: Resources, lo: int, hi: int) -> int | Non
         if lo <= k < hi and not any(doc.tokens[j].norm.lstrip("و").startswith(("محاول", "لمحاول")) for j in range(max(lo, k - 2), k))
     ]
     if not any(lo <= k < hi for k in list(before) + list(after) + list(toll) + one_victim):
-        if any(lo <= k < hi for k in _cue_tokens(doc, resources, "none")):
+        lo_none = lo if told_from is None else max(lo, told_from)
+        if any(lo_none <= k < hi for k in _cue_tokens(doc, resources, "none")) or _says_no_loss(doc, resources, lo_none, hi):
             return 0  # دون وقوع إصابات, لم يسفر عن خسائر بشرية: the text says nobody died
         return None  # no death word: no fatality figure (and no need to read the numbers)
     nums = dict(_numbers(doc, resources, doc.tokens[lo].sentence))

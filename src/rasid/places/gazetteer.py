@@ -98,6 +98,7 @@ class Lexicon:
     person_like: set[tuple[str, ...]] = field(default_factory=set)
     place_of: set[tuple[str, ...]] = field(default_factory=set)
     prepositions: set[tuple[str, ...]] = field(default_factory=set)
+    distance: set[tuple[str, ...]] = field(default_factory=set)
     locative: set[tuple[str, ...]] = field(default_factory=set)
     exact_forms: set[str] = field(default_factory=set)
     quarters: set[str] = field(default_factory=set)  # شرق غرب شمال جنوب
@@ -207,6 +208,7 @@ def load_lexicon(options: Options) -> Lexicon:
         street=cues.get("street", set()),
         continuation=cues.get("continuation", set()),
         anaphor=cues.get("anaphor", set()),
+        distance=cues.get("distance", set()),
         article_only=article_only,
         generic_local=cues.get("generic_local", set()),
         person_like=cues.get("person_like", set()),

@@ -688,6 +688,9 @@ def find_places(doc: Doc, lex: Lexicon, default_countries: tuple[str, ...] = ())
 
 _JOINED = re.compile(r"(?:^|\s)و\S")  # a word joined by و between two places: a list, not a reference
 
+DISTANCE_SPAN = 4  # words from a distance unit to the place it is measured from ("كم شرق مدينة سرت")
+
+
 def _annotate_context(doc: Doc, lex: Lexicon) -> None:
     """Facts place_for needs: affiliation places ("ميليشيات مصراتة") and sentences that refer back."""
     toks = doc.tokens
@@ -719,6 +722,17 @@ def _annotate_context(doc: Doc, lex: Lexicon) -> None:
             and not _JOINED.search(doc.text[a.end : b.start])  # "قرب الموصل ومثلها قرب الرمادي": a second place
         ):
             reference.add((b.start, b.end))
+    # "بوابة السدرة التي تبعد حوالي 180 كم شرق مدينة سرت": a place told a distance away from another place
+    # of its sentence is that place's reference point
+    for a in doc.places:
+        i = bisect.bisect_right(starts, a.start) - 1
+        if i < 0 or not a.resolved:
+            continue
+        unit = next((k for k in range(i - 1, max(-1, i - DISTANCE_SPAN - 1), -1) if (keys[k],) in lex.distance), None)
+        if unit is not None and toks[unit].sentence == toks[i].sentence and any(
+            b.resolved and b.sentence == a.sentence and b.end <= toks[unit].start for b in doc.places
+        ):
+            reference.add((a.start, a.end))
     # "على الحدود مع اليمن": the neighbour across a border locates, it is not where the event is
     border: set[tuple[int, int]] = set()
     for p in doc.places:
